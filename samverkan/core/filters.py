@@ -1,0 +1,32 @@
+"""GET filter forms: bad values become messages on the form, never errors."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+
+class FilterForm(forms.Form):
+    """A filter form bound to request.GET. `filters()` returns only the fields that validated."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+
+    def __init__(self, data, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in self.errors and value not in (None, "", [])
+        }
+
+
+def paginate(request, queryset, per_page: int = 25):
+    """One page of `queryset`. `?page=abc` or a page past the end gives a real page, not an error."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+# Rows read at a time when a whole result is streamed (exports, feeds).
+CHUNK_SIZE = 2000

@@ -1,0 +1,43 @@
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from samverkan.engagements.models import Engagement, Level, Step
+from samverkan.engagements.selectors import engagement_cards
+
+
+def home(request):
+    upcoming = engagement_cards(Engagement.objects.visible_to(request.user).upcoming().order_by("starts_at"))[:6]
+    return render(request, "core/home.html", {"upcoming": upcoming})
+
+
+def glossary(request):
+    return render(request, "core/glossary.html", {"levels": Level, "steps": Step})
+
+
+@never_cache
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _error(request, template, status):
+    return render(request, template, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "errors/400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error(request, "errors/403.html", 403)
+
+
+def page_not_found(request, exception=None):
+    return _error(request, "errors/404.html", 404)
+
+
+def server_error(request):
+    return _error(request, "errors/500.html", 500)

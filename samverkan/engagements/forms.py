@@ -1,0 +1,187 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.filters import FilterForm
+from samverkan.core.forms import StyledFormMixin
+from samverkan.core.widgets import (
+    CheckboxList,
+    DateInput,
+    DateTimeInput,
+    DescribedCheckboxSelectMultiple,
+    DescribedRadioSelect,
+)
+from samverkan.register.models import Organisation, TargetGroup, Topic
+
+from .glossary import KNOWLEDGE_HELP, LEVEL_HELP, REPRESENTATION_HELP, STEP_HELP
+from .models import Engagement, Forum, Status, Step
+
+
+class EngagementForm(StyledFormMixin, forms.ModelForm):
+    steps = forms.MultipleChoiceField(
+        label=_("Steps in the decision process"),
+        choices=Step.choices,
+        required=False,
+        widget=DescribedCheckboxSelectMultiple(descriptions=STEP_HELP),
+        help_text=_("Which steps of the agency's process the participants take part in."),
+    )
+    co_hosts = forms.ModelMultipleChoiceField(
+        label=_("Co-hosts"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Other agencies, regions or municipalities that host the activity with you."),
+    )
+    invited = forms.ModelMultipleChoiceField(
+        label=_("Invited organisations"), queryset=Organisation.objects.none(), required=False
+    )
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Organisations that took part"), queryset=Organisation.objects.none(), required=False
+    )
+
+    class Meta:
+        model = Engagement
+        fields = [
+            "title",
+            "description",
+            "forum",
+            "assignment",
+            "level",
+            "steps",
+            "representation",
+            "knowledge",
+            "method",
+            "target_groups",
+            "topics",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "location",
+            "status",
+            "outcome",
+            "feedback",
+            "feedback_given_on",
+            "is_published",
+        ]
+        widgets = {
+            "level": DescribedRadioSelect(descriptions=LEVEL_HELP),
+            "representation": DescribedRadioSelect(descriptions=REPRESENTATION_HELP),
+            "knowledge": DescribedRadioSelect(descriptions=KNOWLEDGE_HELP),
+            "venue": DescribedRadioSelect,
+            "target_groups": CheckboxList,
+            "topics": CheckboxList,
+            "starts_at": DateTimeInput,
+            "ends_at": DateTimeInput,
+            "feedback_given_on": DateInput,
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "outcome": forms.Textarea(attrs={"rows": 4}),
+            "feedback": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, host: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.host = host
+        civil_society = Organisation.objects.civil_society().only("id", "name")
+        self.fields["co_hosts"].queryset = Organisation.objects.hosts().exclude(pk=host.pk).only("id", "name")
+        self.fields["invited"].queryset = civil_society
+        self.fields["participants"].queryset = civil_society
+        self.fields["forum"].queryset = Forum.objects.only("id", "name")
+        self.fields["level"].choices = self.fields["level"].choices[1:]  # no empty radio
+        self.fields["representation"].choices = self.fields["representation"].choices[1:]
+        self.fields["knowledge"].choices = self.fields["knowledge"].choices[1:]
+        self.fields["venue"].choices = [c for c in self.fields["venue"].choices if c[0]]
+        self.fields["status"].choices = Status.choices
+        if self.instance.pk:
+            self.fields["co_hosts"].initial = [
+                link.organisation_id for link in self.instance.host_links.all() if link.organisation_id != host.pk
+            ]
+            self.fields["invited"].initial = [i.organisation_id for i in self.instance.invitations.all()]
+            self.fields["participants"].initial = [
+                p.organisation_id for p in self.instance.participations.all() if p.organisation_id
+            ]
+            self.initial["steps"] = self.instance.steps
+
+    def clean_steps(self):
+        chosen = set(self.cleaned_data["steps"])
+        return [step for step in Step.values if step in chosen]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("The end cannot be before the start."))
+        return cleaned
+
+
+class EngagementFilterForm(FilterForm):
+    host = forms.ModelChoiceField(
+        label=_("Agency"),
+        queryset=Organisation.objects.hosts(),
+        empty_label=_("All agencies"),
+        to_field_name="slug",
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Target group"), queryset=TargetGroup.objects.all(), empty_label=_("All target groups")
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.civil_society(),
+        empty_label=_("All organisations"),
+        to_field_name="slug",
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any status"))] + Status.choices)
+    date_from = forms.DateField(label=_("From"), widget=DateInput)
+    date_to = forms.DateField(label=_("To"), widget=DateInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class ForumForm(StyledFormMixin, forms.ModelForm):
+    co_hosts = forms.ModelMultipleChoiceField(
+        label=_("Co-hosts"), queryset=Organisation.objects.none(), required=False
+    )
+
+    class Meta:
+        model = Forum
+        fields = [
+            "name",
+            "kind",
+            "description",
+            "governing_document",
+            "meeting_cadence",
+            "established_on",
+            "ended_on",
+            "target_groups",
+            "topics",
+            "is_published",
+        ]
+        widgets = {
+            "target_groups": CheckboxList,
+            "topics": CheckboxList,
+            "established_on": DateInput,
+            "ended_on": DateInput,
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "governing_document": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, host: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.host = host
+        self.fields["co_hosts"].queryset = Organisation.objects.hosts().exclude(pk=host.pk)
+        if self.instance.pk:
+            self.fields["co_hosts"].initial = [
+                link.organisation_id for link in self.instance.host_links.all() if link.organisation_id != host.pk
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("established_on"), cleaned.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", _("The end date cannot be before the start date."))
+        return cleaned

@@ -1,0 +1,263 @@
+import calendar as calendar_lib
+from datetime import date, datetime, time, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from samverkan.core.filters import paginate
+from samverkan.register.services import audit_entries
+
+from . import permissions, selectors, services
+from .exports import engagement_export_response
+from .forms import EngagementFilterForm, EngagementForm, ForumForm
+from .ical import calendar_feed
+from .models import Engagement, Forum
+
+
+def _filtered_engagements(request, form=None):
+    form = form or EngagementFilterForm(request.GET)
+    filters = form.filters()
+    engagements = Engagement.objects.visible_to(request.user)
+    if query := filters.get("q"):
+        engagements = engagements.search(query)
+    if host := filters.get("host"):
+        engagements = engagements.hosted_by(host)
+    if target_group := filters.get("target_group"):
+        engagements = engagements.filter(target_groups=target_group)
+    if topic := filters.get("topic"):
+        engagements = engagements.filter(topics=topic)
+    if organisation := filters.get("organisation"):
+        engagements = engagements.involving(organisation)
+    if status := filters.get("status"):
+        engagements = engagements.filter(status=status)
+    if start := filters.get("date_from"):
+        engagements = engagements.filter(starts_at__gte=_day_start(start))
+    if end := filters.get("date_to"):
+        engagements = engagements.filter(starts_at__lt=_day_start(end + timedelta(days=1)))
+    return form, engagements
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def engagement_list(request):
+    form, engagements = _filtered_engagements(request)
+    context = {
+        "form": form,
+        "page": paginate(request, selectors.engagement_cards(engagements)),
+        "can_create": permissions.can_create_engagement(request.user),
+        "query_string": request.GET.urlencode(),
+    }
+    if request.htmx:
+        return render(request, "engagements/engagement_list.html#results", context)
+    return render(request, "engagements/engagement_list.html", context)
+
+
+def engagement_export(request, fmt):
+    _form, engagements = _filtered_engagements(request)
+    return engagement_export_response(engagements, fmt)
+
+
+def _get_engagement(request, pk) -> Engagement:
+    """Load an engagement the user may see, or 404 (an unpublished one is not revealed)."""
+    engagement = get_object_or_404(selectors.engagement_detail(Engagement.objects.all()), pk=pk)
+    if not permissions.can_view_engagement(request.user, engagement):
+        raise Http404
+    return engagement
+
+
+def engagement_detail(request, pk):
+    engagement = _get_engagement(request, pk)
+    user = request.user
+    context = {
+        "engagement": engagement,
+        "can_edit": permissions.can_edit_engagement(user, engagement),
+        "can_delete": permissions.can_delete_engagement(user, engagement),
+    }
+    if permissions.can_see_audit_log(user, engagement):
+        context["audit_entries"] = audit_entries(engagement)[:30]
+    return render(request, "engagements/engagement_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def engagement_create(request):
+    if not permissions.can_create_engagement(request.user):
+        raise PermissionDenied
+    form = EngagementForm(request.POST or None, host=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        engagement = services.engagement_save(actor=request.user, form=form)
+        messages.success(request, _("The activity was created."))
+        return redirect("engagements:engagement_detail", pk=engagement.pk)
+    return render(request, "engagements/engagement_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def engagement_edit(request, pk):
+    engagement = _get_engagement(request, pk)
+    if not permissions.can_edit_engagement(request.user, engagement):
+        raise PermissionDenied
+    form = EngagementForm(request.POST or None, instance=engagement, host=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        services.engagement_save(actor=request.user, form=form)
+        messages.success(request, _("Your changes were saved."))
+        return redirect("engagements:engagement_detail", pk=engagement.pk)
+    return render(request, "engagements/engagement_form.html", {"form": form, "engagement": engagement})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def engagement_delete(request, pk):
+    engagement = _get_engagement(request, pk)
+    if not permissions.can_delete_engagement(request.user, engagement):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.engagement_delete(actor=request.user, engagement=engagement)
+        messages.success(request, _("The activity was deleted."))
+        return redirect("engagements:engagement_list")
+    return render(request, "engagements/engagement_confirm_delete.html", {"engagement": engagement})
+
+
+def forum_list(request):
+    forums = selectors.forum_cards(Forum.objects.visible_to(request.user).order_by("name"))
+    return render(
+        request,
+        "engagements/forum_list.html",
+        {"page": paginate(request, forums, per_page=50), "can_create": permissions.can_create_forum(request.user)},
+    )
+
+
+def _get_forum(request, slug) -> Forum:
+    forum = get_object_or_404(selectors.forum_cards(Forum.objects.all()), slug=slug)
+    if not permissions.can_view_forum(request.user, forum):
+        raise Http404
+    return forum
+
+
+def forum_detail(request, slug):
+    forum = _get_forum(request, slug)
+    user = request.user
+    seats = forum.seats.current().select_related("organisation", "person")
+    context = {
+        "forum": forum,
+        "seats": seats,
+        "can_see_people": user.is_authenticated,
+        "engagements": paginate(
+            request,
+            selectors.engagement_cards(Engagement.objects.visible_to(user).filter(forum=forum)),
+            per_page=10,
+        ),
+        "can_edit": permissions.can_edit_forum(user, forum),
+    }
+    if permissions.can_see_audit_log(user, forum):
+        context["audit_entries"] = audit_entries(forum)[:30]
+    return render(request, "engagements/forum_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def forum_create(request):
+    if not permissions.can_create_forum(request.user):
+        raise PermissionDenied
+    form = ForumForm(request.POST or None, host=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        forum = services.forum_save(actor=request.user, form=form)
+        messages.success(request, _("The forum was created."))
+        return redirect("engagements:forum_detail", slug=forum.slug)
+    return render(request, "engagements/forum_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def forum_edit(request, slug):
+    forum = _get_forum(request, slug)
+    if not permissions.can_edit_forum(request.user, forum):
+        raise PermissionDenied
+    form = ForumForm(request.POST or None, instance=forum, host=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        services.forum_save(actor=request.user, form=form)
+        messages.success(request, _("Your changes were saved."))
+        return redirect("engagements:forum_detail", slug=forum.slug)
+    return render(request, "engagements/forum_form.html", {"form": form, "forum": forum})
+
+
+def _month(request) -> tuple[date, str | None]:
+    """The month asked for in ?month=YYYY-MM, or this month with a message if it is not a month."""
+    raw = request.GET.get("month", "")
+    today = timezone.localdate()
+    if not raw:
+        return today.replace(day=1), None
+    try:
+        chosen = datetime.strptime(raw, "%Y-%m").date()
+    except ValueError:
+        return today.replace(day=1), _("“%(value)s” is not a month. Showing this month instead.") % {
+            "value": raw[:20]
+        }
+    if not 1900 <= chosen.year <= 2200:
+        return today.replace(day=1), _("That month is out of range. Showing this month instead.")
+    return chosen, None
+
+
+MAX_PER_DAY = 4
+
+
+def calendar(request):
+    month, month_error = _month(request)
+    form, engagements = _filtered_engagements(request)
+    next_month = (month + timedelta(days=32)).replace(day=1)
+    prev_month = (month - timedelta(days=1)).replace(day=1)
+    in_month = engagements.between(_day_start(month), _day_start(next_month)).order_by("starts_at")
+    view = "list" if request.GET.get("view") == "list" else "month"
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("month", None)
+    context = {
+        "form": form,
+        "month": month,
+        "month_error": month_error,
+        "prev_month": prev_month,
+        "next_month": next_month,
+        "view": view,
+        "filter_query": params.urlencode(),
+    }
+    if view == "list":
+        context["page"] = paginate(request, selectors.engagement_cards(in_month), per_page=50)
+    else:
+        by_day: dict[date, list] = {}
+        for engagement in in_month.only("id", "title", "starts_at", "ends_at"):
+            by_day.setdefault(timezone.localdate(engagement.starts_at), []).append(engagement)
+        weeks = []
+        for week in calendar_lib.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
+            weeks.append(
+                [
+                    {
+                        "date": day,
+                        "in_month": day.month == month.month,
+                        "items": by_day.get(day, [])[:MAX_PER_DAY],
+                        "more": max(0, len(by_day.get(day, [])) - MAX_PER_DAY),
+                    }
+                    for day in week
+                ]
+            )
+        context["weeks"] = weeks
+    return render(request, "engagements/calendar.html", context)
+
+
+def calendar_ics(request):
+    _form, engagements = _filtered_engagements(request)
+    today = timezone.localdate()
+    window = engagements.between(
+        _day_start(today - timedelta(days=365)), _day_start(today + timedelta(days=2 * 365))
+    )
+    body = calendar_feed(window, request=request)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="samverkan.ics"'
+    return response

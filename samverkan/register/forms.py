@@ -1,0 +1,54 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.filters import FilterForm
+
+from .models import Organisation, OrganisationKind, TargetGroup, Topic
+
+
+class OrganisationFilterForm(FilterForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds"))] + OrganisationKind.choices
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Target group"), queryset=TargetGroup.objects.all(), empty_label=_("All target groups")
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
+    )
+    consulted_by = forms.ModelChoiceField(
+        label=_("Consulted by"),
+        queryset=Organisation.objects.hosts(),
+        empty_label=_("Any agency"),
+        to_field_name="slug",
+    )
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "description",
+            "former_names",
+            "website",
+            "email",
+            "phone",
+            "municipality",
+            "target_groups",
+            "topics",
+            "member_organisations",
+        ]
+        widgets = {
+            "target_groups": forms.CheckboxSelectMultiple,
+            "topics": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = self.fields["member_organisations"]
+        members.queryset = Organisation.objects.civil_society().only("id", "name")
+        if self.instance.pk:
+            members.queryset = members.queryset.exclude(pk=self.instance.pk)

@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from samverkan.core.filters import paginate
+from samverkan.engagements.models import Engagement, Forum
+from samverkan.engagements.selectors import engagement_cards
+
+from . import permissions, selectors, services
+from .exports import organisation_export_response
+from .forms import OrganisationFilterForm, OrganisationForm
+from .models import Organisation
+
+
+def _filtered_organisations(request):
+    form = OrganisationFilterForm(request.GET)
+    filters = form.filters()
+    organisations = Organisation.objects.all()
+    if query := filters.get("q"):
+        organisations = organisations.search(query)
+    if kind := filters.get("kind"):
+        organisations = organisations.filter(kind=kind)
+    if target_group := filters.get("target_group"):
+        organisations = organisations.filter(target_groups=target_group)
+    if topic := filters.get("topic"):
+        organisations = organisations.filter(topics=topic)
+    if host := filters.get("consulted_by"):
+        organisations = organisations.consulted_by(host)
+    return form, organisations.order_by("name")
+
+
+def organisation_list(request):
+    form, organisations = _filtered_organisations(request)
+    page = paginate(request, selectors.organisation_rows(organisations))
+    context = {
+        "form": form,
+        "page": page,
+        "can_create": permissions.can_create_organisation(request.user),
+        "query_string": request.GET.urlencode(),
+    }
+    if request.htmx:
+        return render(request, "register/organisation_list.html#results", context)
+    return render(request, "register/organisation_list.html", context)
+
+
+def organisation_export(request, fmt):
+    _form, organisations = _filtered_organisations(request)
+    return organisation_export_response(organisations, fmt)
+
+
+def host_list(request):
+    hosts = selectors.organisation_rows(Organisation.objects.hosts().order_by("kind", "name"))
+    return render(request, "register/host_list.html", {"page": paginate(request, hosts, per_page=50)})
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    user = request.user
+    visible_engagements = Engagement.objects.visible_to(user)
+    visible_forums = Forum.objects.visible_to(user)
+    context = {
+        "organisation": organisation,
+        "members": organisation.member_organisations.only("name", "slug"),
+        "umbrellas": organisation.umbrellas.only("name", "slug"),
+        "can_edit": permissions.can_edit_organisation(user, organisation),
+        "can_see_people": permissions.can_see_people(user),
+        "can_see_contact_details": permissions.can_see_contact_details(user),
+        "target_groups": organisation.target_groups.all(),
+        "topics": organisation.topics.all(),
+    }
+    if context["can_see_people"]:
+        context["affiliations"] = selectors.current_affiliations(organisation)
+    if permissions.can_see_audit_log(user, organisation):
+        context["audit_entries"] = services.audit_entries(organisation)[:20]
+    if organisation.is_host_kind:
+        context["forums"] = visible_forums.hosted_by(organisation).only("name", "slug", "kind")
+        context["engagements"] = paginate(
+            request, engagement_cards(visible_engagements.hosted_by(organisation)), per_page=10
+        )
+        context["consulted"] = selectors.consulted_by(organisation, visible_engagements)
+        template = "register/host_detail.html"
+    else:
+        context["relations"] = selectors.who_consults(organisation, visible_engagements, visible_forums)
+        context["engagements"] = paginate(
+            request, engagement_cards(visible_engagements.involving(organisation)), per_page=10
+        )
+        template = "register/organisation_detail.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_create(request):
+    if not permissions.can_create_organisation(request.user):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_save(actor=request.user, form=form)
+        messages.success(request, _("The organisation was added."))
+        return redirect("register:organisation_detail", slug=organisation.slug)
+    return render(request, "register/organisation_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not permissions.can_edit_organisation(request.user, organisation):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_save(actor=request.user, form=form)
+        messages.success(request, _("Your changes were saved."))
+        return redirect("register:organisation_detail", slug=organisation.slug)
+    return render(request, "register/organisation_form.html", {"form": form, "organisation": organisation})
