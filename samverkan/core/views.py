@@ -3,7 +3,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from samverkan.engagements.models import Engagement, Level, Step
+from samverkan.engagements import glossary as glossary_texts
+from samverkan.engagements.models import Engagement, Knowledge, Level, Representation, Step
 from samverkan.engagements.selectors import engagement_cards
 
 
@@ -12,8 +13,19 @@ def home(request):
     return render(request, "core/home.html", {"upcoming": upcoming})
 
 
+def _described(choices, descriptions):
+    return [(value, label, descriptions.get(value, "")) for value, label in choices.choices]
+
+
 def glossary(request):
-    return render(request, "core/glossary.html", {"levels": Level, "steps": Step})
+    context = {
+        "levels": _described(Level, glossary_texts.LEVEL_HELP),
+        "steps": _described(Step, glossary_texts.STEP_HELP),
+        "representations": _described(Representation, glossary_texts.REPRESENTATION_HELP),
+        "knowledge": _described(Knowledge, glossary_texts.KNOWLEDGE_HELP),
+        "terms": glossary_texts.TERMS,
+    }
+    return render(request, "core/glossary.html", context)
 
 
 @never_cache

@@ -54,44 +54,45 @@ KNOWLEDGE_HELP = {
     ),
 }
 
-# (Swedish word, English word, explanation) for the glossary page.
+# (Swedish word, English word, explanation) for the glossary page. The two words are
+# shown as they are in both languages; only the explanation is translated.
 TERMS = [
-    ("samverkan", _("collaboration"), _("Agencies and organisations working together on a question.")),
-    ("samverkansaktivitet", _("engagement"), _(
+    ("samverkan", "collaboration", _("Agencies and organisations working together on a question.")),
+    ("samverkansaktivitet", "engagement", _(
         "One activity in which an agency involves organisations or people: a meeting, workshop, "
         "survey, consultation or similar."
     )),
-    ("brukare", _("user"), _("A person who uses health care, social services or other support.")),
-    ("brukarorganisation", _("user organisation"), _(
+    ("brukare", "user", _("A person who uses health care, social services or other support.")),
+    ("brukarorganisation", "user organisation", _(
         "An organisation that speaks for users, for example people with a disability or their relatives."
     )),
-    ("patientorganisation", _("patient organisation"), _("An organisation that speaks for patients.")),
-    ("paraplyorganisation", _("umbrella organisation"), _(
+    ("patientorganisation", "patient organisation", _("An organisation that speaks for patients.")),
+    ("paraplyorganisation", "umbrella organisation", _(
         "An organisation whose members are other organisations, such as Funktionsrätt Sverige."
     )),
-    ("företrädare, representant", _("representative"), _(
+    ("företrädare, representant", "representative", _(
         "A person who takes part on behalf of an organisation or with their own experience."
     )),
-    ("myndighet", _("agency"), _("A government agency, such as Socialstyrelsen or SBU.")),
-    ("målgrupp", _("target group"), _("The people the work is about.")),
-    ("sakområde", _("topic"), _("The subject the work is about.")),
-    ("uppdrag, regeringsuppdrag", _("assignment, government assignment"), _(
+    ("myndighet", "agency", _("A government agency, such as Socialstyrelsen or SBU.")),
+    ("målgrupp", "target group", _("The people the work is about.")),
+    ("sakområde", "topic", _("The subject the work is about.")),
+    ("uppdrag, regeringsuppdrag", "assignment, government assignment", _(
         "A task an agency has been given, often by the government."
     )),
-    ("forum, råd, referensgrupp", _("forum, council, reference group"), _(
+    ("forum, råd, referensgrupp", "forum, council, reference group", _(
         "A standing group that meets regularly, with members and rules of its own."
     )),
-    ("handläggningsordning", _("rules of procedure"), _("The document that governs how a council or forum works.")),
-    ("minnesanteckningar", _("minutes"), _("A written summary of what was said and decided at a meeting.")),
-    ("underlag", _("input"), _("What participants say or send in: needs, problems, proposals, experiences.")),
-    ("återkoppling", _("feedback"), _("Telling participants what happened with what they said.")),
-    ("jäv, jävsdeklaration", _("conflict of interest, declaration of interests"), _(
+    ("handläggningsordning", "rules of procedure", _("The document that governs how a council or forum works.")),
+    ("minnesanteckningar", "minutes", _("A written summary of what was said and decided at a meeting.")),
+    ("underlag", "input", _("What participants say or send in: needs, problems, proposals, experiences.")),
+    ("återkoppling", "feedback", _("Telling participants what happened with what they said.")),
+    ("jäv, jävsdeklaration", "conflict of interest, declaration of interests", _(
         "A tie that could make someone partial, and the form on which it is declared."
     )),
-    ("arvode, ersättning", _("fee, compensation"), _(
+    ("arvode, ersättning", "fee, compensation", _(
         "Payment for the work participants do, their travel and lost income."
     )),
-    ("tillgänglighet", _("accessibility"), _(
+    ("tillgänglighet", "accessibility", _(
         "That everyone can take part whatever their functional ability: interpreters, hearing loops, "
         "easy-to-read material, digital participation."
     )),

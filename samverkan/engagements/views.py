@@ -227,6 +227,7 @@ def calendar(request):
         "next_month": next_month,
         "view": view,
         "filter_query": params.urlencode(),
+        "hidden": [("month", month.strftime("%Y-%m")), ("view", view)],
     }
     if view == "list":
         context["page"] = paginate(request, selectors.engagement_cards(in_month), per_page=50)

@@ -28,6 +28,11 @@ class OrganisationAdmin(AuditedAdmin):
     autocomplete_fields = ["member_organisations"]
     inlines = [AffiliationInline]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "website":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 @admin.register(Person)
 class PersonAdmin(AuditedAdmin):

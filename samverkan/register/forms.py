@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.filters import FilterForm
+from samverkan.core.forms import StyledFormMixin
+from samverkan.core.widgets import CheckboxList
 
 from .models import Organisation, OrganisationKind, TargetGroup, Topic
 
@@ -24,7 +26,9 @@ class OrganisationFilterForm(FilterForm):
     )
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(StyledFormMixin, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = [
@@ -42,8 +46,9 @@ class OrganisationForm(forms.ModelForm):
             "member_organisations",
         ]
         widgets = {
-            "target_groups": forms.CheckboxSelectMultiple,
-            "topics": forms.CheckboxSelectMultiple,
+            "target_groups": CheckboxList,
+            "topics": CheckboxList,
+            "description": forms.Textarea(attrs={"rows": 5}),
         }
 
     def __init__(self, *args, **kwargs):
