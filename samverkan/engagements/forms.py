@@ -77,7 +77,9 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, host: Organisation, **kwargs):
+        """`host` leads a new engagement; an existing one keeps its lead host."""
         super().__init__(*args, **kwargs)
+        host = self.instance.lead_host if self.instance.pk else host
         self.host = host
         civil_society = Organisation.objects.civil_society().only("id", "name")
         self.fields["co_hosts"].queryset = Organisation.objects.hosts().exclude(pk=host.pk).only("id", "name")
@@ -171,7 +173,9 @@ class ForumForm(StyledFormMixin, forms.ModelForm):
         }
 
     def __init__(self, *args, host: Organisation, **kwargs):
+        """`host` leads a new forum; an existing one keeps its lead host."""
         super().__init__(*args, **kwargs)
+        host = self.instance.lead_host if self.instance.pk else host
         self.host = host
         self.fields["co_hosts"].queryset = Organisation.objects.hosts().exclude(pk=host.pk)
         if self.instance.pk:

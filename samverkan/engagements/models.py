@@ -105,7 +105,17 @@ class VisibilityQuerySet(models.QuerySet):
         return self.published()
 
 
-class Forum(TimeStampedModel):
+class HostedMixin:
+    @property
+    def lead_host(self):
+        """The lead host, from the prefetched host links when they are there."""
+        for link in self.host_links.all():
+            if link.role == HostRole.LEAD:
+                return link.organisation
+        return None
+
+
+class Forum(HostedMixin, TimeStampedModel):
     """A standing body: council, board, reference group, dialogue forum series, network."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -269,7 +279,7 @@ class EngagementQuerySet(VisibilityQuerySet):
         return self if condition is None else self.filter(condition)
 
 
-class Engagement(TimeStampedModel):
+class Engagement(HostedMixin, TimeStampedModel):
     """One collaboration activity (samverkansaktivitet) of one or more hosts."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -364,14 +374,6 @@ class Engagement(TimeStampedModel):
     def get_steps_display(self) -> list[str]:
         labels = dict(Step.choices)
         return [labels[s] for s in Step.values if s in self.steps]
-
-    @property
-    def lead_host(self):
-        """The lead host, from the prefetched host links when they are there."""
-        for link in self.host_links.all():
-            if link.role == HostRole.LEAD:
-                return link.organisation
-        return None
 
 
 class EngagementHost(models.Model):

@@ -35,25 +35,17 @@ def _set_organisations(model, engagement, organisations):
     )
 
 
-def _lead_host(record, fallback):
-    for link in record.host_links.all():
-        if link.role == HostRole.LEAD:
-            return link.organisation
-    return fallback
-
-
 @transaction.atomic
 def engagement_save(*, actor, form) -> Engagement:
     """Create or update an engagement from a valid EngagementForm.
 
-    On creation the actor's organisation becomes the lead host. Co-hosts, invited
+    The form's host is the lead host (the actor's organisation for a new one). Co-hosts, invited
     organisations and participating organisations are set to what the form says.
     """
     creating = form.instance.pk is None
     before = {} if creating else snapshot(Engagement.objects.get(pk=form.instance.pk))
     engagement = form.save()
-    lead = form.host if creating else _lead_host(engagement, form.host)
-    _set_hosts(EngagementHost, "engagement", engagement, lead, form.cleaned_data["co_hosts"])
+    _set_hosts(EngagementHost, "engagement", engagement, form.host, form.cleaned_data["co_hosts"])
     _set_organisations(Invitation, engagement, form.cleaned_data["invited"])
     _set_organisations(Participation, engagement, form.cleaned_data["participants"])
     log_change(
@@ -82,8 +74,7 @@ def forum_save(*, actor, form) -> Forum:
     creating = form.instance.pk is None
     before = {} if creating else snapshot(Forum.objects.get(pk=form.instance.pk))
     forum = form.save()
-    lead = form.host if creating else _lead_host(forum, form.host)
-    _set_hosts(ForumHost, "forum", forum, lead, form.cleaned_data["co_hosts"])
+    _set_hosts(ForumHost, "forum", forum, form.host, form.cleaned_data["co_hosts"])
     log_change(
         actor=actor,
         instance=forum,
