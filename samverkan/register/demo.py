@@ -302,8 +302,7 @@ ORGANISATIONS = [
         "name": "Maskrosbarn",
         "short_name": "",
         "kind": "relatives",
-        "description": "Organisation för unga som har föräldrar med missbruk eller psykisk "
-        "ohälsa.",
+        "description": "Organisation för unga som har föräldrar med missbruk eller psykisk ohälsa.",
         "target_groups": ["Barn och unga", "Anhöriga och närstående"],
         "topics": ["Psykisk hälsa"],
     },
@@ -604,7 +603,12 @@ FORUMS = [
         "Start- och slutdag är satta för demonstrationen; källan anger månad.",
         "topics": ["Kunskapsstyrning"],
         "seats": [
-            (agency, "chair" if agency == "SBU" else "member", date(2016, 12, 1), date(2017, 10, 31))
+            (
+                agency,
+                "chair" if agency == "SBU" else "member",
+                date(2016, 12, 1),
+                date(2017, 10, 31),
+            )
             for agency in RSK_AGENCIES
         ],
     },
@@ -659,7 +663,14 @@ PEOPLE = [
     ("Mikael", "Jonsson", "RFSL", USER_MEMBER, date(2017, 1, 1), GROUP_END),
     ("Carina", "Benjaminsson", "Diabetesförbundet", USER_MEMBER, date(2017, 1, 1), GROUP_END),
     ("Mårten", "Jansson", "NSPH", USER_MEMBER, date(2017, 1, 1), GROUP_END),
-    ("Martina", "Bergström", "Funktionsrätt Sverige", USER_MEMBER, date(2017, 1, 1), date(2017, 6, 30)),
+    (
+        "Martina",
+        "Bergström",
+        "Funktionsrätt Sverige",
+        USER_MEMBER,
+        date(2017, 1, 1),
+        date(2017, 6, 30),
+    ),
     ("Sofia", "Karlsson", "Funktionsrätt Sverige", USER_MEMBER, date(2017, 8, 1), GROUP_END),
     ("Janette", "Bäckman", "PRO", USER_MEMBER, date(2017, 1, 1), GROUP_END),
 ]
@@ -668,7 +679,9 @@ PEOPLE = [
 # Engagements. Past ones from the seeds; upcoming ones (2026-12 – 2027-06) are generic examples.
 # --------------------------------------------------------------------------------------------
 
-PRIO_ASSIGNMENT = "Regeringsuppdraget Samordnad nationell kunskapsstyrning psykisk ohälsa (2013–2015)"
+PRIO_ASSIGNMENT = (
+    "Regeringsuppdraget Samordnad nationell kunskapsstyrning psykisk ohälsa (2013–2015)"
+)
 VARDKOMPETENS_ASSIGNMENT = "Regeringsuppdraget Framtidens vårdkompetens"
 VARDKOMPETENS_OUTCOME = (
     "De tre dialogmötena samlade sammanlagt 135 personer. Många ville ha ett tydligare förslag, "

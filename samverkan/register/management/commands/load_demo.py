@@ -12,6 +12,7 @@ class Command(BaseCommand):
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         self.stdout.write(self.style.SUCCESS("Demo logins:"))
         for i, row in enumerate(rows):
-            self.stdout.write("  " + "   ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write(("  " + "   ".join(cells)).rstrip())
             if i == 0:
-                self.stdout.write("  " + "   ".join("-" * w for w in widths))
+                self.stdout.write("  " + "   ".join("-" * width for width in widths))
