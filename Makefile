@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install assets chromium lint format check migrate demo worker bench messages clean
+.PHONY: run test install assets chromium lint format migrate demo worker messages clean
 
 ## Set up everything, load the demo data and serve the app with its worker on http://127.0.0.1:8000
 run: install migrate demo
@@ -65,10 +65,6 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-
-## Benchmarks: figures, not tests
-bench: install
-	$(PY) -m bench
 
 ## Update Swedish translations after changing strings, then compile them
 messages: install

@@ -1,7 +1,6 @@
 import pytest
 
 from samverkan.accounts.roles import Role
-
 from tests.factories import AgencyFactory, OrganisationFactory, UserFactory
 
 

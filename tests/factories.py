@@ -117,7 +117,9 @@ class EngagementFactory(factory.django.DjangoModelFactory):
         hosts = extracted if extracted is not None else [AgencyFactory()]
         for index, host in enumerate(hosts):
             EngagementHost.objects.create(
-                engagement=obj, organisation=host, role=HostRole.LEAD if index == 0 else HostRole.CO_HOST
+                engagement=obj,
+                organisation=host,
+                role=HostRole.LEAD if index == 0 else HostRole.CO_HOST,
             )
 
     @factory.post_generation

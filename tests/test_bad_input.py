@@ -30,7 +30,12 @@ def nothing_saved():
 @pytest.mark.parametrize(
     ("changes", "field", "sv_message", "en_message"),
     [
-        ({"starts_at": "2024-13-45T10:00"}, "starts_at", "Fyll i ett giltigt datum/tid", "Enter a valid date/time"),
+        (
+            {"starts_at": "2024-13-45T10:00"},
+            "starts_at",
+            "Fyll i ett giltigt datum/tid",
+            "Enter a valid date/time",
+        ),
         ({"starts_at": ""}, "starts_at", "Detta fält måste fyllas i", "This field is required"),
         (
             {"starts_at": "2030-05-02T10:00", "ends_at": "2030-05-01T10:00"},
@@ -41,13 +46,20 @@ def nothing_saved():
         ({"title": BIG}, "title", "som mest 200 tecken", "at most 200 characters"),
         ({"description": BIG}, "description", "som mest 20000 tecken", "at most 20000 characters"),
         ({"level": "anarchy"}, "level", "Välj ett giltigt alternativ", "Select a valid choice"),
-        ({"co_hosts": ["999999"]}, "co_hosts", "Välj ett giltigt alternativ", "Select a valid choice"),
+        (
+            {"co_hosts": ["999999"]},
+            "co_hosts",
+            "Välj ett giltigt alternativ",
+            "Select a valid choice",
+        ),
         ({"invited": ["abc"]}, "invited", "är inte ett giltigt värde", "is not a valid value"),
         ({"forum": "999999"}, "forum", "Välj ett giltigt alternativ", "Select a valid choice"),
     ],
 )
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_a_bad_engagement_is_refused_with_a_message(staff, organisation, changes, field, sv_message, en_message, lang):
+def test_a_bad_engagement_is_refused_with_a_message(
+    staff, organisation, changes, field, sv_message, en_message, lang
+):
     prefix = "/en" if lang == "en" else ""
     data = engagement_data() | {"invited": [organisation.pk]} | changes
     response = staff.post(prefix + "/aktiviteter/ny/", data)
@@ -68,7 +80,9 @@ def test_a_bad_edit_leaves_the_engagement_as_it_was(staff, agency, organisation)
     assert response.status_code == 200
     engagement.refresh_from_db()
     assert engagement.title == "Orörd"
-    assert list(engagement.invitations.values_list("organisation_id", flat=True)) == [organisation.pk]
+    assert list(engagement.invitations.values_list("organisation_id", flat=True)) == [
+        organisation.pk
+    ]
     assert not AuditEntry.objects.exists()
 
 

@@ -12,7 +12,9 @@ from .factories import EngagementFactory, ForumFactory
 @pytest.fixture
 def world(agency, organisation, users):
     forum = ForumFactory(name="Brukarrådet", hosts=[agency], members=[organisation])
-    engagement = EngagementFactory(title="Samråd om läkemedel", hosts=[agency], invited=[organisation])
+    engagement = EngagementFactory(
+        title="Samråd om läkemedel", hosts=[agency], invited=[organisation]
+    )
     return {"forum": forum, "engagement": engagement}
 
 

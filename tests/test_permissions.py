@@ -27,7 +27,9 @@ def engagement_data(title="Samråd om hjälpmedel"):
         "representation": "appointed",
         "knowledge": "collective",
         "method": "workshop",
-        "starts_at": (timezone.localtime() + timezone.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M"),
+        "starts_at": (timezone.localtime() + timezone.timedelta(days=30)).strftime(
+            "%Y-%m-%dT%H:%M"
+        ),
         "venue": "digital",
         "status": "planned",
     }
@@ -54,7 +56,9 @@ def records(agency, organisation):
 ACTIONS = {
     "organisation.create": (
         {NA, AC},
-        lambda c, r, a, o: c.post(reverse("register:organisation_create"), organisation_data("Ny förening")),
+        lambda c, r, a, o: c.post(
+            reverse("register:organisation_create"), organisation_data("Ny förening")
+        ),
         lambda r, a, o: Organisation.objects.filter(name="Ny förening").exists(),
     ),
     "organisation.edit (civil society)": (
@@ -67,25 +71,31 @@ ACTIONS = {
     "organisation.edit (agency)": (
         {NA, AC},
         lambda c, r, a, o: c.post(
-            reverse("register:organisation_edit", args=[a.slug]), {"name": "Nytt verksnamn", "kind": "agency"}
+            reverse("register:organisation_edit", args=[a.slug]),
+            {"name": "Nytt verksnamn", "kind": "agency"},
         ),
         lambda r, a, o: Organisation.objects.filter(pk=a.pk, name="Nytt verksnamn").exists(),
     ),
     "engagement.create": (
         {AC, AS},
-        lambda c, r, a, o: c.post(reverse("engagements:engagement_create"), engagement_data("Helt nytt")),
+        lambda c, r, a, o: c.post(
+            reverse("engagements:engagement_create"), engagement_data("Helt nytt")
+        ),
         lambda r, a, o: Engagement.objects.filter(title="Helt nytt").exists(),
     ),
     "engagement.edit": (
         {AC, AS},
         lambda c, r, a, o: c.post(
-            reverse("engagements:engagement_edit", args=[r["engagement"].pk]), engagement_data("Ändrad titel")
+            reverse("engagements:engagement_edit", args=[r["engagement"].pk]),
+            engagement_data("Ändrad titel"),
         ),
         lambda r, a, o: Engagement.objects.filter(title="Ändrad titel").exists(),
     ),
     "engagement.delete": (
         {AC},
-        lambda c, r, a, o: c.post(reverse("engagements:engagement_delete", args=[r["engagement"].pk])),
+        lambda c, r, a, o: c.post(
+            reverse("engagements:engagement_delete", args=[r["engagement"].pk])
+        ),
         lambda r, a, o: not Engagement.objects.filter(pk=r["engagement"].pk).exists(),
     ),
     "forum.create": (
@@ -105,7 +115,9 @@ ACTIONS = {
 
 @pytest.mark.parametrize("action", list(ACTIONS))
 @pytest.mark.parametrize("role", list(Role))
-def test_it_allows_only_the_roles_in_the_matrix(client_for, records, agency, organisation, action, role):
+def test_it_allows_only_the_roles_in_the_matrix(
+    client_for, records, agency, organisation, action, role
+):
     allowed, perform, happened = ACTIONS[action]
     response = perform(client_for(role), records, agency, organisation)
     if role in allowed:
@@ -119,9 +131,13 @@ def test_it_allows_only_the_roles_in_the_matrix(client_for, records, agency, org
         assert not happened(records, agency, organisation)
 
 
-@pytest.mark.parametrize("action", ["engagement.edit", "engagement.delete", "forum.edit", "organisation.edit (agency)"])
+@pytest.mark.parametrize(
+    "action", ["engagement.edit", "engagement.delete", "forum.edit", "organisation.edit (agency)"]
+)
 @pytest.mark.parametrize("role", [AC, AS])
-def test_it_denies_staff_of_another_host(client, records, agency, organisation, other_agency, action, role):
+def test_it_denies_staff_of_another_host(
+    client, records, agency, organisation, other_agency, action, role
+):
     outsider = UserFactory(role=role, organisation=other_agency)
     client.force_login(outsider)
     _allowed, perform, happened = ACTIONS[action]
@@ -140,7 +156,10 @@ def test_it_lets_a_co_host_edit(client, agency, other_agency):
     assert response.status_code == 302, response.context["form"].errors
     engagement.refresh_from_db()
     assert engagement.title == "Ändrad av medvärd"
-    assert {link.organisation_id for link in engagement.host_links.all()} == {agency.pk, other_agency.pk}
+    assert {link.organisation_id for link in engagement.host_links.all()} == {
+        agency.pk,
+        other_agency.pk,
+    }
     assert engagement.lead_host == agency
 
 
@@ -150,13 +169,20 @@ def test_unpublished_engagements_are_seen_only_by_agency_side(client_for, agency
     client = client_for(role)
     detail = client.get(reverse("engagements:engagement_detail", args=[hidden.pk]))
     listing = client.get(reverse("engagements:engagement_list"))
-    calendar = client.get(reverse("engagements:calendar") + "?view=list&month=" + hidden.starts_at.strftime("%Y-%m"))
+    calendar = client.get(
+        reverse("engagements:calendar") + "?view=list&month=" + hidden.starts_at.strftime("%Y-%m")
+    )
     feed = client.get(reverse("engagements:calendar_ics"))
     export = client.get(reverse("engagements:engagement_export", args=["csv"]))
     export_text = b"".join(export.streaming_content).decode()
     visible = Role(role).is_public_body
     assert detail.status_code == (200 if visible else 404)
-    for body in (listing.content.decode(), calendar.content.decode(), feed.content.decode(), export_text):
+    for body in (
+        listing.content.decode(),
+        calendar.content.decode(),
+        feed.content.decode(),
+        export_text,
+    ):
         assert ("Hemlig planering" in body) is visible
 
 
@@ -165,9 +191,16 @@ def test_contact_details_are_seen_only_by_agency_side(client_for, organisation, 
     from .factories import AffiliationFactory
 
     AffiliationFactory(
-        organisation=organisation, person__first_name="Lisa", person__email="lisa@example.se", person__phone="08-123 45 67"
+        organisation=organisation,
+        person__first_name="Lisa",
+        person__email="lisa@example.se",
+        person__phone="08-123 45 67",
     )
-    body = client_for(role).get(reverse("register:organisation_detail", args=[organisation.slug])).content.decode()
+    body = (
+        client_for(role)
+        .get(reverse("register:organisation_detail", args=[organisation.slug]))
+        .content.decode()
+    )
     assert ("lisa@example.se" in body) is Role(role).is_public_body
     assert ("08-123 45 67" in body) is Role(role).is_public_body
     # Names are for logged-in users; anonymous visitors see no people at all.
@@ -178,10 +211,17 @@ def test_the_change_log_is_shown_to_hosts_only(client, users, agency, other_agen
     client.force_login(users[AS])
     client.post(reverse("engagements:engagement_create"), engagement_data("Loggad aktivitet"))
     engagement = Engagement.objects.get(title="Loggad aktivitet")
-    client.post(reverse("engagements:engagement_edit", args=[engagement.pk]), engagement_data("Loggad och ändrad"))
-    page = client.get(reverse("engagements:engagement_detail", args=[engagement.pk])).content.decode()
+    client.post(
+        reverse("engagements:engagement_edit", args=[engagement.pk]),
+        engagement_data("Loggad och ändrad"),
+    )
+    page = client.get(
+        reverse("engagements:engagement_detail", args=[engagement.pk])
+    ).content.decode()
     assert "engagements.engagement" not in page  # codes stay internal
     assert "Loggad aktivitet" in page and "Loggad och ändrad" in page  # before → after
     client.force_login(UserFactory(role=AS, organisation=other_agency))
-    page = client.get(reverse("engagements:engagement_detail", args=[engagement.pk])).content.decode()
+    page = client.get(
+        reverse("engagements:engagement_detail", args=[engagement.pk])
+    ).content.decode()
     assert "Loggad aktivitet" not in page

@@ -26,12 +26,18 @@ from .factories import AffiliationFactory
 
 def build(size: int, host: Organisation, busy: Organisation, batch: str):
     """`size` organisations, engagements, forums and seats, all touching `busy`."""
-    groups = [TargetGroup.objects.create(name=f"Grupp {batch}{i}", name_en=f"Group {batch}{i}") for i in range(3)]
+    groups = [
+        TargetGroup.objects.create(name=f"Grupp {batch}{i}", name_en=f"Group {batch}{i}")
+        for i in range(3)
+    ]
     hosts = [host] + [
-        Organisation.objects.create(name=f"Region {batch}{i}", kind=OrganisationKind.REGION) for i in range(5)
+        Organisation.objects.create(name=f"Region {batch}{i}", kind=OrganisationKind.REGION)
+        for i in range(5)
     ]
     orgs = Organisation.objects.bulk_create(
-        Organisation(name=f"Förening {batch}{i}", slug=f"forening-{batch}{i}", kind=OrganisationKind.USER)
+        Organisation(
+            name=f"Förening {batch}{i}", slug=f"forening-{batch}{i}", kind=OrganisationKind.USER
+        )
         for i in range(size)
     )
     for org in orgs[:50]:
@@ -54,16 +60,21 @@ def build(size: int, host: Organisation, busy: Organisation, batch: str):
         for i, e in enumerate(engagements)
     )
     Invitation.objects.bulk_create(Invitation(engagement=e, organisation=busy) for e in engagements)
-    Participation.objects.bulk_create(Participation(engagement=e, organisation=busy) for e in engagements[::2])
+    Participation.objects.bulk_create(
+        Participation(engagement=e, organisation=busy) for e in engagements[::2]
+    )
     for e in engagements[:30]:
         e.target_groups.set(groups)
     forums = Forum.objects.bulk_create(
-        Forum(name=f"Råd {batch}{i}", slug=f"rad-{batch}{i}", kind="council") for i in range(min(size, 200))
+        Forum(name=f"Råd {batch}{i}", slug=f"rad-{batch}{i}", kind="council")
+        for i in range(min(size, 200))
     )
     ForumHost.objects.bulk_create(
         ForumHost(forum=f, organisation=hosts[i % len(hosts)]) for i, f in enumerate(forums)
     )
-    Seat.objects.bulk_create(Seat(forum=f, kind=SeatKind.ORGANISATION, organisation=busy) for f in forums)
+    Seat.objects.bulk_create(
+        Seat(forum=f, kind=SeatKind.ORGANISATION, organisation=busy) for f in forums
+    )
     for i in range(min(size, 100)):
         AffiliationFactory(organisation=busy, person__last_name=f"Person{batch}{i}")
     return engagements[0]
@@ -71,12 +82,16 @@ def build(size: int, host: Organisation, busy: Organisation, batch: str):
 
 PAGES = {
     "organisation list": lambda ctx: "/organisationer/",
-    "organisation list, searched and filtered": lambda ctx: "/organisationer/?q=förening&kind=user&page=2",
+    "organisation list, searched and filtered": lambda ctx: (
+        "/organisationer/?q=förening&kind=user&page=2"
+    ),
     "host list": lambda ctx: "/myndigheter/",
     "busy organisation page": lambda ctx: f"/organisationer/{ctx['busy'].slug}/",
     "agency page": lambda ctx: f"/organisationer/{ctx['host'].slug}/",
     "engagement list": lambda ctx: "/aktiviteter/",
-    "engagement list, filtered": lambda ctx: f"/aktiviteter/?organisation={ctx['busy'].slug}&q=dialogmöte",
+    "engagement list, filtered": lambda ctx: (
+        f"/aktiviteter/?organisation={ctx['busy'].slug}&q=dialogmöte"
+    ),
     "forum list": lambda ctx: "/forum/",
     "calendar month": lambda ctx: "/kalender/",
     "calendar list": lambda ctx: "/kalender/?view=list",
@@ -94,11 +109,15 @@ def count_queries(client, url) -> int:
 @pytest.mark.parametrize("role", [Role.ANONYMOUS, Role.AGENCY_STAFF])
 def test_query_count_does_not_grow_with_the_data(client_for, agency, organisation, role):
     client = client_for(role)
-    small = {"host": agency, "busy": organisation, "engagement": build(10, agency, organisation, 'a')}
+    small = {
+        "host": agency,
+        "busy": organisation,
+        "engagement": build(10, agency, organisation, "a"),
+    }
     for url in PAGES.values():
         client.get(url(small))  # warm the process-wide content-type cache
     counts_small = {name: count_queries(client, url(small)) for name, url in PAGES.items()}
-    build(1000, agency, organisation, 'b')
+    build(1000, agency, organisation, "b")
     counts_large = {name: count_queries(client, url(small)) for name, url in PAGES.items()}
     assert counts_large == counts_small
     # And the budget itself stays small.

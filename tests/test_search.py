@@ -38,7 +38,10 @@ def titles(query):
         ("organisationerna", {"Riksorganisationen för äldre"}),  # inflected form
         ("organisation", {"Riksorganisationen för äldre"}),  # part of a compound
         ("diabetes", {"Diabetesförbundet"}),  # compound part
-        ("förbunden", {"Diabetesförbundet", "Astma- och allergiförbundet", "Sveriges Dövas Riksförbund"}),
+        (
+            "förbunden",
+            {"Diabetesförbundet", "Astma- och allergiförbundet", "Sveriges Dövas Riksförbund"},
+        ),
         ("ALLERGI", {"Astma- och allergiförbundet"}),  # case
         ("psykiska hälsan", {"Nationell Samverkan för Psykisk Hälsa"}),  # several inflected words
         ("döva", {"Sveriges Dövas Riksförbund"}),

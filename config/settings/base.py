@@ -143,7 +143,9 @@ STORAGES = {
 
 # --- Mail goes through the background worker; the worker hands it to MAIL_BACKEND.
 EMAIL_BACKEND = "samverkan.core.mail.TaskEmailBackend"
-MAIL_DELIVERY_BACKEND = env_str("MAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAIL_DELIVERY_BACKEND = env_str(
+    "MAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

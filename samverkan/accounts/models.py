@@ -72,7 +72,11 @@ class User(AbstractUser):
         org = self.organisation
         if role != Role.NETWORK_ADMIN and org is None:
             raise ValidationError({"organisation": _("This role belongs to an organisation.")})
-        if org is not None and role in PUBLIC_BODY_ROLES - {Role.NETWORK_ADMIN} and not org.is_host_kind:
+        if (
+            org is not None
+            and role in PUBLIC_BODY_ROLES - {Role.NETWORK_ADMIN}
+            and not org.is_host_kind
+        ):
             raise ValidationError(
                 {"organisation": _("Agency roles belong to an agency, region or municipality.")}
             )

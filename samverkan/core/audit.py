@@ -31,7 +31,9 @@ def snapshot(instance: models.Model) -> dict:
             if instance.pk is None:
                 data[field.name] = ""
             else:
-                data[field.name] = _display(sorted(str(o) for o in getattr(instance, field.name).all()))
+                data[field.name] = _display(
+                    sorted(str(o) for o in getattr(instance, field.name).all())
+                )
         elif field.concrete and not field.auto_created:
             if field.choices:
                 value = getattr(instance, f"get_{field.name}_display")()

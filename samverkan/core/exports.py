@@ -67,7 +67,7 @@ def export_response(
     sheet.append(headers)
     for row in rows():
         sheet.append(row)
-    handle = tempfile.TemporaryFile(suffix=".xlsx")
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
     workbook.save(handle)
     handle.seek(0)
     return FileResponse(

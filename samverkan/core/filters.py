@@ -28,5 +28,6 @@ def paginate(request, queryset, per_page: int = 25):
     """One page of `queryset`. `?page=abc` or a page past the end gives a real page, not an error."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
+
 # Rows read at a time when a whole result is streamed (exports, feeds).
 CHUNK_SIZE = 2000

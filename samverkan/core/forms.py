@@ -15,6 +15,8 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect, DescribedChoiceMixin)):
+            if isinstance(
+                widget, (forms.CheckboxSelectMultiple, forms.RadioSelect, DescribedChoiceMixin)
+            ):
                 continue
             widget.attrs.setdefault("class", "ds-input")

@@ -9,7 +9,9 @@ from samverkan.engagements.selectors import engagement_cards
 
 
 def home(request):
-    upcoming = engagement_cards(Engagement.objects.visible_to(request.user).upcoming().order_by("starts_at"))[:6]
+    upcoming = engagement_cards(
+        Engagement.objects.visible_to(request.user).upcoming().order_by("starts_at")
+    )[:6]
     return render(request, "core/home.html", {"upcoming": upcoming})
 
 

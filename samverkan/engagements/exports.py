@@ -39,5 +39,9 @@ def engagement_export_response(engagements, fmt):
         Prefetch("topics", queryset=Topic.objects.all()),
     )
     return export_response(
-        queryset=queryset, columns=columns, filename="aktiviteter", fmt=fmt, sheet_title=_("Activities")
+        queryset=queryset,
+        columns=columns,
+        filename="aktiviteter",
+        fmt=fmt,
+        sheet_title=_("Activities"),
     )

@@ -34,7 +34,9 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         label=_("Invited organisations"), queryset=Organisation.objects.none(), required=False
     )
     participants = forms.ModelMultipleChoiceField(
-        label=_("Organisations that took part"), queryset=Organisation.objects.none(), required=False
+        label=_("Organisations that took part"),
+        queryset=Organisation.objects.none(),
+        required=False,
     )
 
     class Meta:
@@ -82,7 +84,9 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         host = self.instance.lead_host if self.instance.pk else host
         self.host = host
         civil_society = Organisation.objects.civil_society().only("id", "name")
-        self.fields["co_hosts"].queryset = Organisation.objects.hosts().exclude(pk=host.pk).only("id", "name")
+        self.fields["co_hosts"].queryset = (
+            Organisation.objects.hosts().exclude(pk=host.pk).only("id", "name")
+        )
         self.fields["invited"].queryset = civil_society
         self.fields["participants"].queryset = civil_society
         self.fields["forum"].queryset = Forum.objects.only("id", "name")
@@ -93,9 +97,13 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         self.fields["status"].choices = Status.choices
         if self.instance.pk:
             self.fields["co_hosts"].initial = [
-                link.organisation_id for link in self.instance.host_links.all() if link.organisation_id != host.pk
+                link.organisation_id
+                for link in self.instance.host_links.all()
+                if link.organisation_id != host.pk
             ]
-            self.fields["invited"].initial = [i.organisation_id for i in self.instance.invitations.all()]
+            self.fields["invited"].initial = [
+                i.organisation_id for i in self.instance.invitations.all()
+            ]
             self.fields["participants"].initial = [
                 p.organisation_id for p in self.instance.participations.all() if p.organisation_id
             ]
@@ -121,7 +129,9 @@ class EngagementFilterForm(FilterForm):
         to_field_name="slug",
     )
     target_group = forms.ModelChoiceField(
-        label=_("Target group"), queryset=TargetGroup.objects.all(), empty_label=_("All target groups")
+        label=_("Target group"),
+        queryset=TargetGroup.objects.all(),
+        empty_label=_("All target groups"),
     )
     topic = forms.ModelChoiceField(
         label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
@@ -180,7 +190,9 @@ class ForumForm(StyledFormMixin, forms.ModelForm):
         self.fields["co_hosts"].queryset = Organisation.objects.hosts().exclude(pk=host.pk)
         if self.instance.pk:
             self.fields["co_hosts"].initial = [
-                link.organisation_id for link in self.instance.host_links.all() if link.organisation_id != host.pk
+                link.organisation_id
+                for link in self.instance.host_links.all()
+                if link.organisation_id != host.pk
             ]
 
     def clean(self):

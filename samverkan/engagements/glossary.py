@@ -58,42 +58,78 @@ KNOWLEDGE_HELP = {
 # shown as they are in both languages; only the explanation is translated.
 TERMS = [
     ("samverkan", "collaboration", _("Agencies and organisations working together on a question.")),
-    ("samverkansaktivitet", "engagement", _(
-        "One activity in which an agency involves organisations or people: a meeting, workshop, "
-        "survey, consultation or similar."
-    )),
+    (
+        "samverkansaktivitet",
+        "engagement",
+        _(
+            "One activity in which an agency involves organisations or people: a meeting, workshop, "
+            "survey, consultation or similar."
+        ),
+    ),
     ("brukare", "user", _("A person who uses health care, social services or other support.")),
-    ("brukarorganisation", "user organisation", _(
-        "An organisation that speaks for users, for example people with a disability or their relatives."
-    )),
+    (
+        "brukarorganisation",
+        "user organisation",
+        _(
+            "An organisation that speaks for users, for example people with a disability or their relatives."
+        ),
+    ),
     ("patientorganisation", "patient organisation", _("An organisation that speaks for patients.")),
-    ("paraplyorganisation", "umbrella organisation", _(
-        "An organisation whose members are other organisations, such as Funktionsrätt Sverige."
-    )),
-    ("företrädare, representant", "representative", _(
-        "A person who takes part on behalf of an organisation or with their own experience."
-    )),
+    (
+        "paraplyorganisation",
+        "umbrella organisation",
+        _("An organisation whose members are other organisations, such as Funktionsrätt Sverige."),
+    ),
+    (
+        "företrädare, representant",
+        "representative",
+        _("A person who takes part on behalf of an organisation or with their own experience."),
+    ),
     ("myndighet", "agency", _("A government agency, such as Socialstyrelsen or SBU.")),
     ("målgrupp", "target group", _("The people the work is about.")),
     ("sakområde", "topic", _("The subject the work is about.")),
-    ("uppdrag, regeringsuppdrag", "assignment, government assignment", _(
-        "A task an agency has been given, often by the government."
-    )),
-    ("forum, råd, referensgrupp", "forum, council, reference group", _(
-        "A standing group that meets regularly, with members and rules of its own."
-    )),
-    ("handläggningsordning", "rules of procedure", _("The document that governs how a council or forum works.")),
-    ("minnesanteckningar", "minutes", _("A written summary of what was said and decided at a meeting.")),
-    ("underlag", "input", _("What participants say or send in: needs, problems, proposals, experiences.")),
+    (
+        "uppdrag, regeringsuppdrag",
+        "assignment, government assignment",
+        _("A task an agency has been given, often by the government."),
+    ),
+    (
+        "forum, råd, referensgrupp",
+        "forum, council, reference group",
+        _("A standing group that meets regularly, with members and rules of its own."),
+    ),
+    (
+        "handläggningsordning",
+        "rules of procedure",
+        _("The document that governs how a council or forum works."),
+    ),
+    (
+        "minnesanteckningar",
+        "minutes",
+        _("A written summary of what was said and decided at a meeting."),
+    ),
+    (
+        "underlag",
+        "input",
+        _("What participants say or send in: needs, problems, proposals, experiences."),
+    ),
     ("återkoppling", "feedback", _("Telling participants what happened with what they said.")),
-    ("jäv, jävsdeklaration", "conflict of interest, declaration of interests", _(
-        "A tie that could make someone partial, and the form on which it is declared."
-    )),
-    ("arvode, ersättning", "fee, compensation", _(
-        "Payment for the work participants do, their travel and lost income."
-    )),
-    ("tillgänglighet", "accessibility", _(
-        "That everyone can take part whatever their functional ability: interpreters, hearing loops, "
-        "easy-to-read material, digital participation."
-    )),
+    (
+        "jäv, jävsdeklaration",
+        "conflict of interest, declaration of interests",
+        _("A tie that could make someone partial, and the form on which it is declared."),
+    ),
+    (
+        "arvode, ersättning",
+        "fee, compensation",
+        _("Payment for the work participants do, their travel and lost income."),
+    ),
+    (
+        "tillgänglighet",
+        "accessibility",
+        _(
+            "That everyone can take part whatever their functional ability: interpreters, hearing loops, "
+            "easy-to-read material, digital participation."
+        ),
+    ),
 ]

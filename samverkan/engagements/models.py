@@ -129,7 +129,9 @@ class Forum(HostedMixin, TimeStampedModel):
         _("governing document"),
         blank=True,
         max_length=10000,
-        help_text=_("The forum's rules of procedure (handläggningsordning), or where to find them."),
+        help_text=_(
+            "The forum's rules of procedure (handläggningsordning), or where to find them."
+        ),
     )
     meeting_cadence = models.CharField(
         _("meeting cadence"), max_length=150, blank=True, help_text=_("For example: twice a year.")
@@ -139,7 +141,9 @@ class Forum(HostedMixin, TimeStampedModel):
     target_groups = models.ManyToManyField(
         TargetGroup, verbose_name=_("target groups"), blank=True, related_name="forums"
     )
-    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="forums")
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="forums"
+    )
     is_published = models.BooleanField(_("published"), default=True)
 
     objects = VisibilityQuerySet.as_manager()
@@ -179,7 +183,9 @@ class ForumHost(models.Model):
         verbose_name = _("forum host")
         verbose_name_plural = _("forum hosts")
         constraints = [
-            models.UniqueConstraint(fields=["forum", "organisation"], name="one_host_link_per_forum")
+            models.UniqueConstraint(
+                fields=["forum", "organisation"], name="one_host_link_per_forum"
+            )
         ]
 
     def __str__(self):
@@ -209,7 +215,9 @@ class SeatQuerySet(models.QuerySet):
 class Seat(TimeStampedModel):
     """A seat in a forum for one term: held by an organisation or by a person."""
 
-    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="seats")
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="seats"
+    )
     kind = models.CharField(_("kind of seat"), max_length=20, choices=SeatKind.choices)
     organisation = models.ForeignKey(
         Organisation,
@@ -220,9 +228,16 @@ class Seat(TimeStampedModel):
         related_name="seats",
     )
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="seats"
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="seats",
     )
-    role = models.CharField(_("role"), max_length=20, choices=SeatRole.choices, default=SeatRole.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=SeatRole.choices, default=SeatRole.MEMBER
+    )
     term_start = models.DateField(_("term starts"), null=True, blank=True)
     term_end = models.DateField(_("term ends"), null=True, blank=True)
 
@@ -252,7 +267,9 @@ class Seat(TimeStampedModel):
 
     def clean(self):
         if self.kind == SeatKind.ORGANISATION and not self.organisation_id:
-            raise ValidationError({"organisation": _("An organisation seat needs an organisation.")})
+            raise ValidationError(
+                {"organisation": _("An organisation seat needs an organisation.")}
+            )
         if self.kind == SeatKind.PERSONAL and not self.person_id:
             raise ValidationError({"person": _("A personal seat needs a person.")})
         if self.term_start and self.term_end and self.term_end < self.term_start:
@@ -302,12 +319,12 @@ class Engagement(HostedMixin, TimeStampedModel):
         _("assignment"),
         max_length=300,
         blank=True,
-        help_text=_("The assignment (uppdrag) the activity belongs to, e.g. a government assignment."),
+        help_text=_(
+            "The assignment (uppdrag) the activity belongs to, e.g. a government assignment."
+        ),
     )
     level = models.CharField(_("level of participation"), max_length=20, choices=Level.choices)
-    steps = models.JSONField(
-        _("steps in the decision process"), default=list, blank=True
-    )
+    steps = models.JSONField(_("steps in the decision process"), default=list, blank=True)
     representation = models.CharField(
         _("how representatives are chosen"), max_length=20, choices=Representation.choices
     )
@@ -323,20 +340,22 @@ class Engagement(HostedMixin, TimeStampedModel):
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
-    venue = models.CharField(_("where"), max_length=10, choices=Venue.choices, default=Venue.ON_SITE)
+    venue = models.CharField(
+        _("where"), max_length=10, choices=Venue.choices, default=Venue.ON_SITE
+    )
     location = models.CharField(_("place or address"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True
     )
     outcome = models.TextField(_("outcome"), blank=True, max_length=20000)
-    feedback = models.TextField(
-        _("feedback given to participants"), blank=True, max_length=20000
-    )
+    feedback = models.TextField(_("feedback given to participants"), blank=True, max_length=20000)
     feedback_given_on = models.DateField(_("feedback given on"), null=True, blank=True)
     is_published = models.BooleanField(
         _("published"),
         default=False,
-        help_text=_("Published activities are shown to everyone, also to people who are not logged in."),
+        help_text=_(
+            "Published activities are shown to everyone, also to people who are not logged in."
+        ),
     )
     invited_organisations = models.ManyToManyField(
         Organisation,
@@ -353,7 +372,10 @@ class Engagement(HostedMixin, TimeStampedModel):
         verbose_name = _("engagement")
         verbose_name_plural = _("engagements")
         ordering = ["-starts_at", "-id"]
-        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["is_published", "starts_at"])]
+        indexes = [
+            models.Index(fields=["starts_at"]),
+            models.Index(fields=["is_published", "starts_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
@@ -411,17 +433,25 @@ class InvitationStatus(models.TextChoices):
 class Invitation(TimeStampedModel):
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="invitations")
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="invitations"
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
     )
     status = models.CharField(
-        _("answer"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.INVITED
+        _("answer"),
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.INVITED,
     )
 
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         constraints = [
-            models.UniqueConstraint(fields=["engagement", "organisation"], name="one_invitation_per_org")
+            models.UniqueConstraint(
+                fields=["engagement", "organisation"], name="one_invitation_per_org"
+            )
         ]
 
     def __str__(self):
@@ -431,7 +461,9 @@ class Invitation(TimeStampedModel):
 class Participation(TimeStampedModel):
     """Who took part: an organisation, a person, or a person on behalf of an organisation."""
 
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="participations")
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="participations"
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),

@@ -26,7 +26,11 @@ def engagement_cards(queryset):
         Prefetch(
             "host_links",
             queryset=EngagementHost.objects.select_related("organisation").only(
-                "engagement_id", "role", "organisation__name", "organisation__short_name", "organisation__slug"
+                "engagement_id",
+                "role",
+                "organisation__name",
+                "organisation__short_name",
+                "organisation__slug",
             ),
         ),
         Prefetch("target_groups", queryset=TargetGroup.objects.only("id", "name", "name_en")),

@@ -4,7 +4,15 @@ from django.db import transaction
 
 from samverkan.core.audit import log_change, snapshot
 
-from .models import Engagement, EngagementHost, Forum, ForumHost, HostRole, Invitation, Participation
+from .models import (
+    Engagement,
+    EngagementHost,
+    Forum,
+    ForumHost,
+    HostRole,
+    Invitation,
+    Participation,
+)
 
 
 def _set_hosts(link_model, owner_field: str, owner, lead, co_hosts):

@@ -110,7 +110,9 @@ def engagement_edit(request, pk):
         services.engagement_save(actor=request.user, form=form)
         messages.success(request, _("Your changes were saved."))
         return redirect("engagements:engagement_detail", pk=engagement.pk)
-    return render(request, "engagements/engagement_form.html", {"form": form, "engagement": engagement})
+    return render(
+        request, "engagements/engagement_form.html", {"form": form, "engagement": engagement}
+    )
 
 
 @login_required
@@ -131,7 +133,10 @@ def forum_list(request):
     return render(
         request,
         "engagements/forum_list.html",
-        {"page": paginate(request, forums, per_page=50), "can_create": permissions.can_create_forum(request.user)},
+        {
+            "page": paginate(request, forums, per_page=50),
+            "can_create": permissions.can_create_forum(request.user),
+        },
     )
 
 
@@ -198,9 +203,9 @@ def _month(request) -> tuple[date, str | None]:
     try:
         chosen = datetime.strptime(raw, "%Y-%m").date()
     except ValueError:
-        return today.replace(day=1), _("“%(value)s” is not a month. Showing this month instead.") % {
-            "value": raw[:20]
-        }
+        return today.replace(day=1), _(
+            "“%(value)s” is not a month. Showing this month instead."
+        ) % {"value": raw[:20]}
     if not 1900 <= chosen.year <= 2200:
         return today.replace(day=1), _("That month is out of range. Showing this month instead.")
     return chosen, None
@@ -236,7 +241,9 @@ def calendar(request):
         for engagement in in_month.only("id", "title", "starts_at", "ends_at"):
             by_day.setdefault(timezone.localdate(engagement.starts_at), []).append(engagement)
         weeks = []
-        for week in calendar_lib.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month):
+        for week in calendar_lib.Calendar(firstweekday=0).monthdatescalendar(
+            month.year, month.month
+        ):
             weeks.append(
                 [
                     {

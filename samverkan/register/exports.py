@@ -27,5 +27,9 @@ def organisation_export_response(organisations, fmt):
         Prefetch("topics", queryset=Topic.objects.all()),
     )
     return export_response(
-        queryset=queryset, columns=columns, filename="organisationer", fmt=fmt, sheet_title=_("Organisations")
+        queryset=queryset,
+        columns=columns,
+        filename="organisationer",
+        fmt=fmt,
+        sheet_title=_("Organisations"),
     )

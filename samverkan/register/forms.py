@@ -13,7 +13,9 @@ class OrganisationFilterForm(FilterForm):
         label=_("Kind"), choices=[("", _("All kinds"))] + OrganisationKind.choices
     )
     target_group = forms.ModelChoiceField(
-        label=_("Target group"), queryset=TargetGroup.objects.all(), empty_label=_("All target groups")
+        label=_("Target group"),
+        queryset=TargetGroup.objects.all(),
+        empty_label=_("All target groups"),
     )
     topic = forms.ModelChoiceField(
         label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")

@@ -24,16 +24,16 @@ class BilingualTerm(models.Model):
     def __str__(self):
         return self.label
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
     @property
     def label(self) -> str:
         if translation.get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
 
 
 class TargetGroup(BilingualTerm):

@@ -29,7 +29,9 @@ def can_edit_organisation(user, organisation) -> bool:
     role = _role(user)
     if role == Role.NETWORK_ADMIN:
         return True
-    return role in {Role.AGENCY_COORDINATOR, Role.ORGANISATION_ADMIN} and _works_at(user, organisation)
+    return role in {Role.AGENCY_COORDINATOR, Role.ORGANISATION_ADMIN} and _works_at(
+        user, organisation
+    )
 
 
 def can_see_audit_log(user, organisation) -> bool:

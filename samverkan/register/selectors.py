@@ -14,7 +14,9 @@ from .models import Affiliation, Organisation, TargetGroup
 
 def organisation_rows(queryset):
     """Organisations for a list page: kind and target groups come along in one extra query."""
-    return queryset.only("id", "name", "short_name", "slug", "kind", "municipality").prefetch_related(
+    return queryset.only(
+        "id", "name", "short_name", "slug", "kind", "municipality"
+    ).prefetch_related(
         Prefetch("target_groups", queryset=TargetGroup.objects.only("id", "name", "name_en"))
     )
 

@@ -53,7 +53,9 @@ def organisation_export(request, fmt):
 
 def host_list(request):
     hosts = selectors.organisation_rows(Organisation.objects.hosts().order_by("kind", "name"))
-    return render(request, "register/host_list.html", {"page": paginate(request, hosts, per_page=50)})
+    return render(
+        request, "register/host_list.html", {"page": paginate(request, hosts, per_page=50)}
+    )
 
 
 def organisation_detail(request, slug):
@@ -83,7 +85,9 @@ def organisation_detail(request, slug):
         context["consulted"] = selectors.consulted_by(organisation, visible_engagements)
         template = "register/host_detail.html"
     else:
-        context["relations"] = selectors.who_consults(organisation, visible_engagements, visible_forums)
+        context["relations"] = selectors.who_consults(
+            organisation, visible_engagements, visible_forums
+        )
         context["engagements"] = paginate(
             request, engagement_cards(visible_engagements.involving(organisation)), per_page=10
         )
@@ -115,4 +119,6 @@ def organisation_edit(request, slug):
         services.organisation_save(actor=request.user, form=form)
         messages.success(request, _("Your changes were saved."))
         return redirect("register:organisation_detail", slug=organisation.slug)
-    return render(request, "register/organisation_form.html", {"form": form, "organisation": organisation})
+    return render(
+        request, "register/organisation_form.html", {"form": form, "organisation": organisation}
+    )

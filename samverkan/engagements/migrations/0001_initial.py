@@ -5,211 +5,647 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('register', '0001_initial'),
+        ("register", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Engagement',
+            name="Engagement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, max_length=20000, verbose_name='description')),
-                ('assignment', models.CharField(blank=True, help_text='The assignment (uppdrag) the activity belongs to, e.g. a government assignment.', max_length=300, verbose_name='assignment')),
-                ('level', models.CharField(choices=[('information', 'Information'), ('consultation', 'Consultation (samråd)'), ('dialogue', 'Dialogue'), ('partnership', 'Partnership')], max_length=20, verbose_name='level of participation')),
-                ('steps', models.JSONField(blank=True, default=list, verbose_name='steps in the decision process')),
-                ('representation', models.CharField(choices=[('appointed', 'Appointed by the organisation'), ('invited', 'Personally invited')], max_length=20, verbose_name='how representatives are chosen')),
-                ('knowledge', models.CharField(choices=[('collective', "The organisation's collective knowledge"), ('personal', 'Personal experience'), ('expertise', 'Expertise with own experience')], max_length=20, verbose_name='what the agency wants to learn')),
-                ('method', models.CharField(choices=[('dialogue_meeting', 'Dialogue meeting'), ('council_meeting', 'Council meeting'), ('consultation', 'Consultation on a proposal'), ('workshop', 'Workshop'), ('reference_group', 'Reference group'), ('focus_group', 'Focus group'), ('interviews', 'Interviews'), ('survey', 'Survey'), ('user_testing', 'User testing or service design'), ('priority_setting', 'Priority setting'), ('review', 'Review of applications or documents'), ('training', 'Training'), ('other', 'Other')], max_length=30, verbose_name='method')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='ends')),
-                ('venue', models.CharField(choices=[('on_site', 'On site'), ('digital', 'Digital'), ('hybrid', 'Hybrid')], default='on_site', max_length=10, verbose_name='where')),
-                ('location', models.CharField(blank=True, max_length=300, verbose_name='place or address')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('ongoing', 'Ongoing'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], db_index=True, default='planned', max_length=20, verbose_name='status')),
-                ('outcome', models.TextField(blank=True, max_length=20000, verbose_name='outcome')),
-                ('feedback', models.TextField(blank=True, max_length=20000, verbose_name='feedback given to participants')),
-                ('feedback_given_on', models.DateField(blank=True, null=True, verbose_name='feedback given on')),
-                ('is_published', models.BooleanField(default=False, help_text='Published activities are shown to everyone, also to people who are not logged in.', verbose_name='published')),
-                ('search_document', models.TextField(default='', editable=False)),
-                ('target_groups', models.ManyToManyField(blank=True, related_name='engagements', to='register.targetgroup', verbose_name='target groups')),
-                ('topics', models.ManyToManyField(blank=True, related_name='engagements', to='register.topic', verbose_name='topics')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=20000, verbose_name="description"),
+                ),
+                (
+                    "assignment",
+                    models.CharField(
+                        blank=True,
+                        help_text="The assignment (uppdrag) the activity belongs to, e.g. a government assignment.",
+                        max_length=300,
+                        verbose_name="assignment",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("information", "Information"),
+                            ("consultation", "Consultation (samråd)"),
+                            ("dialogue", "Dialogue"),
+                            ("partnership", "Partnership"),
+                        ],
+                        max_length=20,
+                        verbose_name="level of participation",
+                    ),
+                ),
+                (
+                    "steps",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="steps in the decision process"
+                    ),
+                ),
+                (
+                    "representation",
+                    models.CharField(
+                        choices=[
+                            ("appointed", "Appointed by the organisation"),
+                            ("invited", "Personally invited"),
+                        ],
+                        max_length=20,
+                        verbose_name="how representatives are chosen",
+                    ),
+                ),
+                (
+                    "knowledge",
+                    models.CharField(
+                        choices=[
+                            ("collective", "The organisation's collective knowledge"),
+                            ("personal", "Personal experience"),
+                            ("expertise", "Expertise with own experience"),
+                        ],
+                        max_length=20,
+                        verbose_name="what the agency wants to learn",
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("dialogue_meeting", "Dialogue meeting"),
+                            ("council_meeting", "Council meeting"),
+                            ("consultation", "Consultation on a proposal"),
+                            ("workshop", "Workshop"),
+                            ("reference_group", "Reference group"),
+                            ("focus_group", "Focus group"),
+                            ("interviews", "Interviews"),
+                            ("survey", "Survey"),
+                            ("user_testing", "User testing or service design"),
+                            ("priority_setting", "Priority setting"),
+                            ("review", "Review of applications or documents"),
+                            ("training", "Training"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="method",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="ends")),
+                (
+                    "venue",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "On site"),
+                            ("digital", "Digital"),
+                            ("hybrid", "Hybrid"),
+                        ],
+                        default="on_site",
+                        max_length=10,
+                        verbose_name="where",
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(blank=True, max_length=300, verbose_name="place or address"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("ongoing", "Ongoing"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        db_index=True,
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("outcome", models.TextField(blank=True, max_length=20000, verbose_name="outcome")),
+                (
+                    "feedback",
+                    models.TextField(
+                        blank=True, max_length=20000, verbose_name="feedback given to participants"
+                    ),
+                ),
+                (
+                    "feedback_given_on",
+                    models.DateField(blank=True, null=True, verbose_name="feedback given on"),
+                ),
+                (
+                    "is_published",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Published activities are shown to everyone, also to people who are not logged in.",
+                        verbose_name="published",
+                    ),
+                ),
+                ("search_document", models.TextField(default="", editable=False)),
+                (
+                    "target_groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="engagements",
+                        to="register.targetgroup",
+                        verbose_name="target groups",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="engagements",
+                        to="register.topic",
+                        verbose_name="topics",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'engagement',
-                'verbose_name_plural': 'engagements',
-                'ordering': ['-starts_at', '-id'],
+                "verbose_name": "engagement",
+                "verbose_name_plural": "engagements",
+                "ordering": ["-starts_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='EngagementHost',
+            name="EngagementHost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', 'Lead host'), ('co_host', 'Co-host')], default='lead', max_length=10, verbose_name='role')),
-                ('engagement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='host_links', to='engagements.engagement')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='engagement_host_links', to='register.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("lead", "Lead host"), ("co_host", "Co-host")],
+                        default="lead",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "engagement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="host_links",
+                        to="engagements.engagement",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="engagement_host_links",
+                        to="register.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'engagement host',
-                'verbose_name_plural': 'engagement hosts',
-                'ordering': ['role', 'organisation__name'],
+                "verbose_name": "engagement host",
+                "verbose_name_plural": "engagement hosts",
+                "ordering": ["role", "organisation__name"],
             },
         ),
         migrations.AddField(
-            model_name='engagement',
-            name='hosts',
-            field=models.ManyToManyField(related_name='hosted_engagements', through='engagements.EngagementHost', to='register.organisation', verbose_name='hosts'),
+            model_name="engagement",
+            name="hosts",
+            field=models.ManyToManyField(
+                related_name="hosted_engagements",
+                through="engagements.EngagementHost",
+                to="register.organisation",
+                verbose_name="hosts",
+            ),
         ),
         migrations.CreateModel(
-            name='Forum',
+            name="Forum",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('council', 'Council'), ('board', 'Board or committee'), ('reference_group', 'Reference group'), ('dialogue_forum', 'Dialogue forum'), ('stakeholder_group', 'Stakeholder group'), ('working_group', 'Working group'), ('network', 'Network')], max_length=30, verbose_name='kind')),
-                ('description', models.TextField(blank=True, max_length=10000, verbose_name='description')),
-                ('governing_document', models.TextField(blank=True, help_text="The forum's rules of procedure (handläggningsordning), or where to find them.", max_length=10000, verbose_name='governing document')),
-                ('meeting_cadence', models.CharField(blank=True, help_text='For example: twice a year.', max_length=150, verbose_name='meeting cadence')),
-                ('established_on', models.DateField(blank=True, null=True, verbose_name='established')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('target_groups', models.ManyToManyField(blank=True, related_name='forums', to='register.targetgroup', verbose_name='target groups')),
-                ('topics', models.ManyToManyField(blank=True, related_name='forums', to='register.topic', verbose_name='topics')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council"),
+                            ("board", "Board or committee"),
+                            ("reference_group", "Reference group"),
+                            ("dialogue_forum", "Dialogue forum"),
+                            ("stakeholder_group", "Stakeholder group"),
+                            ("working_group", "Working group"),
+                            ("network", "Network"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=10000, verbose_name="description"),
+                ),
+                (
+                    "governing_document",
+                    models.TextField(
+                        blank=True,
+                        help_text="The forum's rules of procedure (handläggningsordning), or where to find them.",
+                        max_length=10000,
+                        verbose_name="governing document",
+                    ),
+                ),
+                (
+                    "meeting_cadence",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: twice a year.",
+                        max_length=150,
+                        verbose_name="meeting cadence",
+                    ),
+                ),
+                (
+                    "established_on",
+                    models.DateField(blank=True, null=True, verbose_name="established"),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "target_groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="forums",
+                        to="register.targetgroup",
+                        verbose_name="target groups",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="forums",
+                        to="register.topic",
+                        verbose_name="topics",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'forum',
-                'verbose_name_plural': 'forums',
-                'ordering': ['name'],
+                "verbose_name": "forum",
+                "verbose_name_plural": "forums",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='engagement',
-            name='forum',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='engagements', to='engagements.forum', verbose_name='forum'),
+            model_name="engagement",
+            name="forum",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="engagements",
+                to="engagements.forum",
+                verbose_name="forum",
+            ),
         ),
         migrations.CreateModel(
-            name='ForumHost',
+            name="ForumHost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', 'Lead host'), ('co_host', 'Co-host')], default='lead', max_length=10, verbose_name='role')),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='host_links', to='engagements.forum')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='forum_host_links', to='register.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("lead", "Lead host"), ("co_host", "Co-host")],
+                        default="lead",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="host_links",
+                        to="engagements.forum",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="forum_host_links",
+                        to="register.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'forum host',
-                'verbose_name_plural': 'forum hosts',
+                "verbose_name": "forum host",
+                "verbose_name_plural": "forum hosts",
             },
         ),
         migrations.AddField(
-            model_name='forum',
-            name='hosts',
-            field=models.ManyToManyField(related_name='hosted_forums', through='engagements.ForumHost', to='register.organisation', verbose_name='hosts'),
+            model_name="forum",
+            name="hosts",
+            field=models.ManyToManyField(
+                related_name="hosted_forums",
+                through="engagements.ForumHost",
+                to="register.organisation",
+                verbose_name="hosts",
+            ),
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('status', models.CharField(choices=[('invited', 'Invited'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='invited', max_length=10, verbose_name='answer')),
-                ('engagement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='engagements.engagement')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='register.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("invited", "Invited"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="invited",
+                        max_length=10,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "engagement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="engagements.engagement",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="register.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
             },
         ),
         migrations.AddField(
-            model_name='engagement',
-            name='invited_organisations',
-            field=models.ManyToManyField(blank=True, related_name='invited_to', through='engagements.Invitation', to='register.organisation', verbose_name='invited organisations'),
+            model_name="engagement",
+            name="invited_organisations",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="invited_to",
+                through="engagements.Invitation",
+                to="register.organisation",
+                verbose_name="invited organisations",
+            ),
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('role', models.CharField(blank=True, max_length=150, verbose_name='role')),
-                ('engagement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='engagements.engagement')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='register.organisation', verbose_name='organisation')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='register.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("role", models.CharField(blank=True, max_length=150, verbose_name="role")),
+                (
+                    "engagement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="engagements.engagement",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="register.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="register.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'participant',
-                'verbose_name_plural': 'participants',
+                "verbose_name": "participant",
+                "verbose_name_plural": "participants",
             },
         ),
         migrations.CreateModel(
-            name='Seat',
+            name="Seat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('kind', models.CharField(choices=[('organisation', 'Organisation seat'), ('personal', 'Personal seat')], max_length=20, verbose_name='kind of seat')),
-                ('role', models.CharField(choices=[('member', 'Member'), ('chair', 'Chair'), ('deputy', 'Deputy member'), ('observer', 'Observer')], default='member', max_length=20, verbose_name='role')),
-                ('term_start', models.DateField(blank=True, null=True, verbose_name='term starts')),
-                ('term_end', models.DateField(blank=True, null=True, verbose_name='term ends')),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to='engagements.forum', verbose_name='forum')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='seats', to='register.organisation', verbose_name='organisation')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='seats', to='register.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("organisation", "Organisation seat"),
+                            ("personal", "Personal seat"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of seat",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("member", "Member"),
+                            ("chair", "Chair"),
+                            ("deputy", "Deputy member"),
+                            ("observer", "Observer"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                ("term_start", models.DateField(blank=True, null=True, verbose_name="term starts")),
+                ("term_end", models.DateField(blank=True, null=True, verbose_name="term ends")),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="seats",
+                        to="engagements.forum",
+                        verbose_name="forum",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="seats",
+                        to="register.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="seats",
+                        to="register.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'seat',
-                'verbose_name_plural': 'seats',
-                'ordering': ['forum', 'organisation__name'],
+                "verbose_name": "seat",
+                "verbose_name_plural": "seats",
+                "ordering": ["forum", "organisation__name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='engagementhost',
-            constraint=models.UniqueConstraint(fields=('engagement', 'organisation'), name='one_host_link_per_engagement'),
+            model_name="engagementhost",
+            constraint=models.UniqueConstraint(
+                fields=("engagement", "organisation"), name="one_host_link_per_engagement"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='engagementhost',
-            constraint=models.UniqueConstraint(condition=models.Q(('role', 'lead')), fields=('engagement',), name='one_lead_host_per_engagement'),
+            model_name="engagementhost",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("role", "lead")),
+                fields=("engagement",),
+                name="one_lead_host_per_engagement",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='forumhost',
-            constraint=models.UniqueConstraint(fields=('forum', 'organisation'), name='one_host_link_per_forum'),
+            model_name="forumhost",
+            constraint=models.UniqueConstraint(
+                fields=("forum", "organisation"), name="one_host_link_per_forum"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='forum',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('established_on__isnull', True), ('ended_on__gte', models.F('established_on')), _connector='OR'), name='forum_ends_after_start'),
+            model_name="forum",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("established_on__isnull", True),
+                    ("ended_on__gte", models.F("established_on")),
+                    _connector="OR",
+                ),
+                name="forum_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.UniqueConstraint(fields=('engagement', 'organisation'), name='one_invitation_per_org'),
+            model_name="invitation",
+            constraint=models.UniqueConstraint(
+                fields=("engagement", "organisation"), name="one_invitation_per_org"
+            ),
         ),
         migrations.AddIndex(
-            model_name='engagement',
-            index=models.Index(fields=['starts_at'], name='engagements_starts__c10b87_idx'),
+            model_name="engagement",
+            index=models.Index(fields=["starts_at"], name="engagements_starts__c10b87_idx"),
         ),
         migrations.AddIndex(
-            model_name='engagement',
-            index=models.Index(fields=['is_published', 'starts_at'], name='engagements_is_publ_c3547e_idx'),
+            model_name="engagement",
+            index=models.Index(
+                fields=["is_published", "starts_at"], name="engagements_is_publ_c3547e_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='engagement',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gte', models.F('starts_at')), _connector='OR'), name='engagement_ends_after_start'),
+            model_name="engagement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_at__isnull", True),
+                    ("ends_at__gte", models.F("starts_at")),
+                    _connector="OR",
+                ),
+                name="engagement_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.CheckConstraint(condition=models.Q(('organisation__isnull', False), ('person__isnull', False), _connector='OR'), name='participation_has_someone'),
+            model_name="participation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("organisation__isnull", False), ("person__isnull", False), _connector="OR"
+                ),
+                name="participation_has_someone",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='seat',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'organisation'), ('organisation__isnull', False)), models.Q(('kind', 'personal'), ('person__isnull', False)), _connector='OR'), name='seat_has_holder'),
+            model_name="seat",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "organisation"), ("organisation__isnull", False)),
+                    models.Q(("kind", "personal"), ("person__isnull", False)),
+                    _connector="OR",
+                ),
+                name="seat_has_holder",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='seat',
-            constraint=models.CheckConstraint(condition=models.Q(('term_end__isnull', True), ('term_start__isnull', True), ('term_end__gte', models.F('term_start')), _connector='OR'), name='seat_term_ends_after_start'),
+            model_name="seat",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("term_end__isnull", True),
+                    ("term_start__isnull", True),
+                    ("term_end__gte", models.F("term_start")),
+                    _connector="OR",
+                ),
+                name="seat_term_ends_after_start",
+            ),
         ),
     ]
