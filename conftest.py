@@ -4,6 +4,14 @@ from samverkan.accounts.roles import Role
 from tests.factories import AgencyFactory, OrganisationFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def mail_through_the_worker(settings):
+    """Django's test runner swaps EMAIL_BACKEND for locmem; put ours back so every test's mail
+    goes the real way: queued after commit as a task, delivered by the task into locmem."""
+    settings.EMAIL_BACKEND = "samverkan.core.mail.TaskEmailBackend"
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
 @pytest.fixture
 def agency(db):
     return AgencyFactory(name="Myndigheten för test", short_name="MFT")

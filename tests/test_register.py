@@ -1,0 +1,109 @@
+"""The organisation page answers "who consults whom"; the register's changes are logged."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.settings.env import env_bool, env_int
+from samverkan.accounts.roles import Role
+from samverkan.core.models import AuditEntry
+from samverkan.engagements.models import Engagement, Forum, Seat, SeatKind
+from samverkan.register import selectors
+
+from .factories import EngagementFactory, ForumFactory, OrganisationFactory
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def when(year, month=5):
+    return datetime(year, month, 1, 10, tzinfo=STOCKHOLM)
+
+
+def test_who_consults_an_organisation(agency, other_agency, organisation):
+    for year in (2023, 2024, 2024):
+        EngagementFactory(hosts=[agency], invited=[organisation], starts_at=when(year))
+    EngagementFactory(hosts=[other_agency, agency], invited=[organisation], starts_at=when(2025, 3))
+    EngagementFactory(hosts=[other_agency], invited=[organisation], starts_at=when(2025, 9), is_published=False)
+    EngagementFactory(hosts=[other_agency])  # does not involve the organisation
+    forum = ForumFactory(name="Patientrådet", hosts=[other_agency], members=[organisation])
+    Seat.objects.create(forum=forum, kind=SeatKind.ORGANISATION, organisation=organisation, term_end=date(2000, 1, 1))
+
+    public = selectors.who_consults(organisation, Engagement.objects.published(), Forum.objects.published())
+    by_host = {relation.host: relation for relation in public}
+    assert by_host[agency].engagements == 4
+    assert by_host[agency].per_year == {2025: 1, 2024: 2, 2023: 1}
+    assert by_host[agency].last_contact == when(2025, 3)
+    assert by_host[agency].forums == []
+    assert by_host[other_agency].engagements == 1  # the unpublished one is not counted for the public
+    assert by_host[other_agency].forums == [forum]  # the ended seat is not listed twice
+
+    everything = selectors.who_consults(organisation, Engagement.objects.all(), Forum.objects.all())
+    assert {r.host: r.engagements for r in everything}[other_agency] == 2
+
+
+def test_the_organisation_page_lists_the_agencies(client, agency, organisation):
+    EngagementFactory(hosts=[agency], invited=[organisation], starts_at=when(2024))
+    body = client.get(f"/en/organisationer/{organisation.slug}/").content.decode()
+    assert "Which agencies engage this organisation" in body
+    assert agency.name in body and "2024: 1" in body
+
+
+def test_the_agency_page_lists_the_organisations_it_consults(client, agency, organisation):
+    EngagementFactory(hosts=[agency], invited=[organisation], starts_at=when(2024))
+    ForumFactory(name="Brukarrådet", hosts=[agency])
+    body = client.get(f"/organisationer/{agency.slug}/").content.decode()
+    assert organisation.name in body and "Brukarrådet" in body
+
+
+def test_the_filter_consulted_by_agency(client, agency, other_agency, organisation):
+    other = OrganisationFactory(name="Annan förening")
+    EngagementFactory(hosts=[agency], invited=[organisation])
+    EngagementFactory(hosts=[other_agency], invited=[other])
+    body = client.get(f"/organisationer/?consulted_by={agency.slug}").content.decode()
+    assert organisation.name in body and "Annan förening" not in body
+
+
+def test_an_organisation_admin_edit_is_logged_and_shown(client_for, organisation):
+    client = client_for(Role.ORGANISATION_ADMIN)
+    response = client.post(
+        f"/organisationer/{organisation.slug}/andra/",
+        {"name": organisation.name, "kind": "patient", "description": "Ny beskrivning", "municipality": "Umeå"},
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get()
+    assert entry.action == "register.organisation.changed"
+    assert entry.changes["municipality"] == ["", "Umeå"]
+    assert entry.actor.role == Role.ORGANISATION_ADMIN
+    assert "Umeå" in client.get(f"/organisationer/{organisation.slug}/").content.decode()
+
+
+def test_admin_changes_are_logged_too(admin_client, organisation):
+    response = admin_client.post(
+        f"/admin/register/organisation/{organisation.pk}/change/",
+        {
+            "name": "Riksförbundet Test",
+            "slug": organisation.slug,
+            "kind": "relatives",
+            "affiliations-TOTAL_FORMS": "0",
+            "affiliations-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = AuditEntry.objects.get()
+    assert entry.action == "register.organisation.changed"
+    assert entry.changes["kind"][1] == "Relatives' organisation" or entry.changes["kind"][1]
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "ja"])
+def test_settings_fail_loudly_on_a_bad_boolean(monkeypatch, value):
+    monkeypatch.setenv("SOME_FLAG", value)
+    with pytest.raises(ImproperlyConfigured):
+        env_bool("SOME_FLAG")
+
+
+def test_settings_fail_loudly_on_a_bad_number(monkeypatch):
+    monkeypatch.setenv("SOME_NUMBER", "sixty")
+    with pytest.raises(ImproperlyConfigured):
+        env_int("SOME_NUMBER", 1)
