@@ -46,7 +46,7 @@ def test_who_consults_an_organisation(agency, other_agency, organisation):
 def test_the_organisation_page_lists_the_agencies(client, agency, organisation):
     EngagementFactory(hosts=[agency], invited=[organisation], starts_at=when(2024))
     body = client.get(f"/en/organisationer/{organisation.slug}/").content.decode()
-    assert "Which agencies engage this organisation" in body
+    assert "Agencies that work with this organisation" in body
     assert agency.name in body and "2024: 1" in body
 
 
