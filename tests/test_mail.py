@@ -9,12 +9,11 @@ from samverkan.accounts.roles import Role
 
 
 def test_mail_is_queued_after_commit_and_delivered_whole(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            message = EmailMessage("Inbjudan", "Välkommen", to=["a@example.se"])
-            message.attach("mote.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
-            message.send()
-            assert mail.outbox == []  # nothing before commit
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        message = EmailMessage("Inbjudan", "Välkommen", to=["a@example.se"])
+        message.attach("mote.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+        message.send()
+        assert mail.outbox == []  # nothing before commit
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sent.subject == "Inbjudan" and sent.to == ["a@example.se"]
@@ -25,10 +24,13 @@ def test_mail_is_queued_after_commit_and_delivered_whole(db, django_capture_on_c
 
 
 def test_a_rolled_back_change_sends_no_mail(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            EmailMessage("Ska inte gå", "x", to=["a@example.se"]).send()
-            raise RuntimeError
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        EmailMessage("Ska inte gå", "x", to=["a@example.se"]).send()
+        raise RuntimeError
     assert mail.outbox == []
 
 
@@ -41,7 +43,9 @@ def test_login_by_emailed_code(client, users, django_capture_on_commit_callbacks
     code = next(
         line.strip()
         for line in mail.outbox[0].body.splitlines()
-        if 4 <= len(line.strip()) <= 9 and line.strip().replace("-", "").isalnum() and line.strip().isupper()
+        if 4 <= len(line.strip()) <= 9
+        and line.strip().replace("-", "").isalnum()
+        and line.strip().isupper()
     )
     response = client.post(response["Location"], {"code": code})
     assert response.status_code == 302
