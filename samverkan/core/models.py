@@ -4,6 +4,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def ends_after_start(start: str, end: str, name: str) -> models.CheckConstraint:
+    """A period whose end, when both ends are known, is not before its start."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{end}__isnull": True})
+        | models.Q(**{f"{start}__isnull": True})
+        | models.Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+    )
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

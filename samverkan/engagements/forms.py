@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.filters import FilterForm
 from samverkan.core.forms import StyledFormMixin
 from samverkan.core.widgets import (
     CheckboxList,
@@ -10,7 +9,8 @@ from samverkan.core.widgets import (
     DescribedCheckboxSelectMultiple,
     DescribedRadioSelect,
 )
-from samverkan.register.models import Organisation, TargetGroup, Topic
+from samverkan.register.forms import TermFilterForm
+from samverkan.register.models import Organisation
 
 from .glossary import KNOWLEDGE_HELP, LEVEL_HELP, REPRESENTATION_HELP, STEP_HELP
 from .models import Engagement, Forum, Status, Step
@@ -121,20 +121,14 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-class EngagementFilterForm(FilterForm):
+class EngagementFilterForm(TermFilterForm):
+    field_order = ["q", "host", "target_group", "topic", "organisation", "status"]
+
     host = forms.ModelChoiceField(
         label=_("Agency"),
         queryset=Organisation.objects.hosts(),
         empty_label=_("All agencies"),
         to_field_name="slug",
-    )
-    target_group = forms.ModelChoiceField(
-        label=_("Target group"),
-        queryset=TargetGroup.objects.all(),
-        empty_label=_("All target groups"),
-    )
-    topic = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import search
-from samverkan.core.models import TimeStampedModel
+from samverkan.core.models import TimeStampedModel, ends_after_start
 from samverkan.register.models import Organisation, Person, TargetGroup, Topic
 
 
@@ -152,14 +152,7 @@ class Forum(HostedMixin, TimeStampedModel):
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ended_on__isnull=True)
-                | Q(established_on__isnull=True)
-                | Q(ended_on__gte=models.F("established_on")),
-                name="forum_ends_after_start",
-            )
-        ]
+        constraints = [ends_after_start("established_on", "ended_on", "forum_ends_after_start")]
 
     def __str__(self):
         return self.name
@@ -253,12 +246,7 @@ class Seat(TimeStampedModel):
                 | Q(kind="personal", person__isnull=False),
                 name="seat_has_holder",
             ),
-            models.CheckConstraint(
-                condition=Q(term_end__isnull=True)
-                | Q(term_start__isnull=True)
-                | Q(term_end__gte=models.F("term_start")),
-                name="seat_term_ends_after_start",
-            ),
+            ends_after_start("term_start", "term_end", "seat_term_ends_after_start"),
         ]
 
     def __str__(self):

@@ -5,13 +5,13 @@ from . import views
 app_name = "engagements"
 urlpatterns = [
     path("aktiviteter/", views.engagement_list, name="engagement_list"),
-    path("aktiviteter/ny/", views.engagement_create, name="engagement_create"),
+    path("aktiviteter/ny/", views.engagement_edit, name="engagement_create"),
     path("aktiviteter/export.<str:fmt>", views.engagement_export, name="engagement_export"),
     path("aktiviteter/<int:pk>/", views.engagement_detail, name="engagement_detail"),
     path("aktiviteter/<int:pk>/andra/", views.engagement_edit, name="engagement_edit"),
     path("aktiviteter/<int:pk>/ta-bort/", views.engagement_delete, name="engagement_delete"),
     path("forum/", views.forum_list, name="forum_list"),
-    path("forum/nytt/", views.forum_create, name="forum_create"),
+    path("forum/nytt/", views.forum_edit, name="forum_create"),
     path("forum/<slug:slug>/", views.forum_detail, name="forum_detail"),
     path("forum/<slug:slug>/andra/", views.forum_edit, name="forum_edit"),
     path("kalender/", views.calendar, name="calendar"),

@@ -88,28 +88,22 @@ def engagement_detail(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def engagement_create(request):
-    if not permissions.can_create_engagement(request.user):
-        raise PermissionDenied
-    form = EngagementForm(request.POST or None, host=request.user.organisation)
-    if request.method == "POST" and form.is_valid():
-        engagement = services.engagement_save(actor=request.user, form=form)
-        messages.success(request, _("The activity was created."))
-        return redirect("engagements:engagement_detail", pk=engagement.pk)
-    return render(request, "engagements/engagement_form.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def engagement_edit(request, pk):
-    engagement = _get_engagement(request, pk)
-    if not permissions.can_edit_engagement(request.user, engagement):
+def engagement_edit(request, pk=None):
+    """Create an engagement (no pk) for the user's organisation, or edit one it hosts."""
+    engagement = _get_engagement(request, pk) if pk else None
+    if engagement:
+        allowed = permissions.can_edit_engagement(request.user, engagement)
+    else:
+        allowed = permissions.can_create_engagement(request.user)
+    if not allowed:
         raise PermissionDenied
     form = EngagementForm(request.POST or None, instance=engagement, host=request.user.organisation)
     if request.method == "POST" and form.is_valid():
-        services.engagement_save(actor=request.user, form=form)
-        messages.success(request, _("Your changes were saved."))
-        return redirect("engagements:engagement_detail", pk=engagement.pk)
+        saved = services.engagement_save(actor=request.user, form=form)
+        messages.success(
+            request, _("Your changes were saved.") if engagement else _("The activity was created.")
+        )
+        return redirect("engagements:engagement_detail", pk=saved.pk)
     return render(
         request, "engagements/engagement_form.html", {"form": form, "engagement": engagement}
     )
@@ -169,28 +163,22 @@ def forum_detail(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def forum_create(request):
-    if not permissions.can_create_forum(request.user):
-        raise PermissionDenied
-    form = ForumForm(request.POST or None, host=request.user.organisation)
-    if request.method == "POST" and form.is_valid():
-        forum = services.forum_save(actor=request.user, form=form)
-        messages.success(request, _("The forum was created."))
-        return redirect("engagements:forum_detail", slug=forum.slug)
-    return render(request, "engagements/forum_form.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def forum_edit(request, slug):
-    forum = _get_forum(request, slug)
-    if not permissions.can_edit_forum(request.user, forum):
+def forum_edit(request, slug=None):
+    """Create a forum (no slug) for the user's organisation, or edit one it hosts."""
+    forum = _get_forum(request, slug) if slug else None
+    if forum:
+        allowed = permissions.can_edit_forum(request.user, forum)
+    else:
+        allowed = permissions.can_create_forum(request.user)
+    if not allowed:
         raise PermissionDenied
     form = ForumForm(request.POST or None, instance=forum, host=request.user.organisation)
     if request.method == "POST" and form.is_valid():
-        services.forum_save(actor=request.user, form=form)
-        messages.success(request, _("Your changes were saved."))
-        return redirect("engagements:forum_detail", slug=forum.slug)
+        saved = services.forum_save(actor=request.user, form=form)
+        messages.success(
+            request, _("Your changes were saved.") if forum else _("The forum was created.")
+        )
+        return redirect("engagements:forum_detail", slug=saved.slug)
     return render(request, "engagements/forum_form.html", {"form": form, "forum": forum})
 
 

@@ -8,10 +8,9 @@ from samverkan.core.widgets import CheckboxList
 from .models import Organisation, OrganisationKind, TargetGroup, Topic
 
 
-class OrganisationFilterForm(FilterForm):
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("All kinds"))] + OrganisationKind.choices
-    )
+class TermFilterForm(FilterForm):
+    """Filters by target group and topic, shared by the register's and the calendar's lists."""
+
     target_group = forms.ModelChoiceField(
         label=_("Target group"),
         queryset=TargetGroup.objects.all(),
@@ -19,6 +18,14 @@ class OrganisationFilterForm(FilterForm):
     )
     topic = forms.ModelChoiceField(
         label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
+    )
+
+
+class OrganisationFilterForm(TermFilterForm):
+    field_order = ["q", "kind", "target_group", "topic", "consulted_by"]
+
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds"))] + OrganisationKind.choices
     )
     consulted_by = forms.ModelChoiceField(
         label=_("Consulted by"),

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core import search
-from samverkan.core.models import TimeStampedModel
+from samverkan.core.models import TimeStampedModel, ends_after_start
 
 
 class BilingualTerm(models.Model):
@@ -197,14 +197,7 @@ class Affiliation(TimeStampedModel):
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
         ordering = ["organisation__name", "person__last_name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True)
-                | Q(start_date__isnull=True)
-                | Q(end_date__gte=models.F("start_date")),
-                name="affiliation_ends_after_start",
-            )
-        ]
+        constraints = [ends_after_start("start_date", "end_date", "affiliation_ends_after_start")]
 
     def __str__(self):
         return f"{self.person} – {self.role}, {self.organisation}"

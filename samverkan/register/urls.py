@@ -5,7 +5,7 @@ from . import views
 app_name = "register"
 urlpatterns = [
     path("organisationer/", views.organisation_list, name="organisation_list"),
-    path("organisationer/ny/", views.organisation_create, name="organisation_create"),
+    path("organisationer/ny/", views.organisation_edit, name="organisation_create"),
     path(
         "organisationer/export.<str:fmt>",
         views.organisation_export,

@@ -97,28 +97,23 @@ def organisation_detail(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_create(request):
-    if not permissions.can_create_organisation(request.user):
-        raise PermissionDenied
-    form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_save(actor=request.user, form=form)
-        messages.success(request, _("The organisation was added."))
-        return redirect("register:organisation_detail", slug=organisation.slug)
-    return render(request, "register/organisation_form.html", {"form": form})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def organisation_edit(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not permissions.can_edit_organisation(request.user, organisation):
+def organisation_edit(request, slug=None):
+    """Add an organisation (no slug) or edit one the user may edit."""
+    organisation = get_object_or_404(Organisation, slug=slug) if slug else None
+    if organisation:
+        allowed = permissions.can_edit_organisation(request.user, organisation)
+    else:
+        allowed = permissions.can_create_organisation(request.user)
+    if not allowed:
         raise PermissionDenied
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        services.organisation_save(actor=request.user, form=form)
-        messages.success(request, _("Your changes were saved."))
-        return redirect("register:organisation_detail", slug=organisation.slug)
+        saved = services.organisation_save(actor=request.user, form=form)
+        messages.success(
+            request,
+            _("Your changes were saved.") if organisation else _("The organisation was added."),
+        )
+        return redirect("register:organisation_detail", slug=saved.slug)
     return render(
         request, "register/organisation_form.html", {"form": form, "organisation": organisation}
     )
