@@ -22,7 +22,7 @@ def body(response) -> bytes:
 def data(agency, other_agency, organisation):
     group = TargetGroupFactory(name="Äldre", name_en="Older people")
     organisation.target_groups.add(group)
-    OrganisationFactory(name="=HYPERLINK(\"http://evil\")", kind="interest")
+    OrganisationFactory(name='=HYPERLINK("http://evil")', kind="interest")
     first = EngagementFactory(
         title="Samråd om läkemedel",
         hosts=[agency, other_agency],
@@ -32,7 +32,11 @@ def data(agency, other_agency, organisation):
         location="Göteborg",
     )
     first.target_groups.add(group)
-    EngagementFactory(title="Annan myndighets möte", hosts=[other_agency], starts_at=datetime(2026, 12, 5, 9, tzinfo=STOCKHOLM))
+    EngagementFactory(
+        title="Annan myndighets möte",
+        hosts=[other_agency],
+        starts_at=datetime(2026, 12, 5, 9, tzinfo=STOCKHOLM),
+    )
     return first
 
 
@@ -41,11 +45,15 @@ def test_the_organisation_csv_has_a_row_per_organisation(client, data, organisat
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
-    assert rows[0][:3] == ["Namn", "Kortnamn", "Typ"] or rows[0][:3] == ["Name", "Short name", "Kind"]
+    assert rows[0][:3] == ["Namn", "Kortnamn", "Typ"] or rows[0][:3] == [
+        "Name",
+        "Short name",
+        "Kind",
+    ]
     by_name = {row[0]: row for row in rows[1:]}
     assert "Äldre" in by_name["Riksförbundet Test"]
     # A cell a spreadsheet would run as a formula is neutralised.
-    assert "'=HYPERLINK(\"http://evil\")" in by_name
+    assert '\'=HYPERLINK("http://evil")' in by_name
 
 
 def test_the_engagement_xlsx_opens_and_follows_the_filter(client, data, agency):
@@ -80,7 +88,11 @@ def test_the_month_view_shows_the_days_activities(client, data):
 
 def test_a_busy_day_links_to_the_rest(client, agency):
     for i in range(6):
-        EngagementFactory(title=f"Möte {i}", hosts=[agency], starts_at=datetime(2026, 12, 10, 8 + i, tzinfo=STOCKHOLM))
+        EngagementFactory(
+            title=f"Möte {i}",
+            hosts=[agency],
+            starts_at=datetime(2026, 12, 10, 8 + i, tzinfo=STOCKHOLM),
+        )
     page = client.get("/en/kalender/?month=2026-12").content.decode()
     assert "2 more" in page
     assert "date_from=2026-12-10&amp;date_to=2026-12-10" in page

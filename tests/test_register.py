@@ -25,18 +25,28 @@ def test_who_consults_an_organisation(agency, other_agency, organisation):
     for year in (2023, 2024, 2024):
         EngagementFactory(hosts=[agency], invited=[organisation], starts_at=when(year))
     EngagementFactory(hosts=[other_agency, agency], invited=[organisation], starts_at=when(2025, 3))
-    EngagementFactory(hosts=[other_agency], invited=[organisation], starts_at=when(2025, 9), is_published=False)
+    EngagementFactory(
+        hosts=[other_agency], invited=[organisation], starts_at=when(2025, 9), is_published=False
+    )
     EngagementFactory(hosts=[other_agency])  # does not involve the organisation
     forum = ForumFactory(name="Patientrådet", hosts=[other_agency], members=[organisation])
-    Seat.objects.create(forum=forum, kind=SeatKind.ORGANISATION, organisation=organisation, term_end=date(2000, 1, 1))
+    Seat.objects.create(
+        forum=forum,
+        kind=SeatKind.ORGANISATION,
+        organisation=organisation,
+        term_end=date(2000, 1, 1),
+    )
 
-    public = selectors.who_consults(organisation, Engagement.objects.published(), Forum.objects.published())
+    public = selectors.who_consults(
+        organisation, Engagement.objects.published(), Forum.objects.published()
+    )
     by_host = {relation.host: relation for relation in public}
     assert by_host[agency].engagements == 4
     assert by_host[agency].per_year == {2025: 1, 2024: 2, 2023: 1}
     assert by_host[agency].last_contact == when(2025, 3)
     assert by_host[agency].forums == []
-    assert by_host[other_agency].engagements == 1  # the unpublished one is not counted for the public
+    # The unpublished one is not counted for the public.
+    assert by_host[other_agency].engagements == 1
     assert by_host[other_agency].forums == [forum]  # the ended seat is not listed twice
 
     everything = selectors.who_consults(organisation, Engagement.objects.all(), Forum.objects.all())
@@ -69,7 +79,12 @@ def test_an_organisation_admin_edit_is_logged_and_shown(client_for, organisation
     client = client_for(Role.ORGANISATION_ADMIN)
     response = client.post(
         f"/organisationer/{organisation.slug}/andra/",
-        {"name": organisation.name, "kind": "patient", "description": "Ny beskrivning", "municipality": "Umeå"},
+        {
+            "name": organisation.name,
+            "kind": "patient",
+            "description": "Ny beskrivning",
+            "municipality": "Umeå",
+        },
     )
     assert response.status_code == 302
     entry = AuditEntry.objects.get()
