@@ -53,6 +53,9 @@ class OrganisationForm(StyledFormMixin, forms.ModelForm):
             "target_groups",
             "topics",
             "member_organisations",
+            "max_engagements_per_quarter",
+            "notice_weeks",
+            "preferred_channel",
         ]
         widgets = {
             "target_groups": CheckboxList,

@@ -87,6 +87,13 @@ class OrganisationQuerySet(models.QuerySet):
         ).distinct()
 
 
+class Channel(models.TextChoices):
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    LETTER = "letter", _("Letter")
+    MEETING = "meeting", _("Meeting in person")
+
+
 class Organisation(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
@@ -113,6 +120,19 @@ class Organisation(TimeStampedModel):
     )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics"), blank=True, related_name="organisations"
+    )
+    # What the organisation itself says it can take on; agencies see it before they invite.
+    max_engagements_per_quarter = models.PositiveSmallIntegerField(
+        _("activities we can take part in per quarter"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if you do not want to state a limit."),
+    )
+    notice_weeks = models.PositiveSmallIntegerField(
+        _("notice we need, in weeks"), null=True, blank=True
+    )
+    preferred_channel = models.CharField(
+        _("how we prefer to be contacted"), max_length=20, choices=Channel.choices, blank=True
     )
     search_document = models.TextField(editable=False, default="")
 
