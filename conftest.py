@@ -13,6 +13,25 @@ def mail_through_the_worker(settings):
 
 
 @pytest.fixture
+def run_worker(db, monkeypatch):
+    """Run the real worker (`manage.py db_worker`) over every task that is due, then return.
+
+    The worker closes database connections that are not in autocommit mode, as a long-running
+    process should; inside a test the connection is the test's own transaction, so that step is
+    switched off here.
+    """
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        call_command("db_worker", batch=True, no_startup_delay=True, interval=0, verbosity=0)
+
+    return run
+
+
+@pytest.fixture
 def agency(db):
     return AgencyFactory(name="Myndigheten för test", short_name="MFT")
 

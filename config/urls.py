@@ -11,6 +11,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("ordlista/", core_views.glossary, name="glossary"),
+    path("konto/", include("samverkan.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("samverkan.register.urls")),

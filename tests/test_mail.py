@@ -8,12 +8,16 @@ from django.db import transaction
 from samverkan.accounts.roles import Role
 
 
-def test_mail_is_queued_after_commit_and_delivered_whole(db, django_capture_on_commit_callbacks):
+def test_mail_is_queued_after_commit_and_delivered_whole(
+    run_worker, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         message = EmailMessage("Inbjudan", "Välkommen", to=["a@example.se"])
         message.attach("mote.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
         message.send()
         assert mail.outbox == []  # nothing before commit
+    assert mail.outbox == []  # queued, not sent: that is the worker's job
+    run_worker()
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sent.subject == "Inbjudan" and sent.to == ["a@example.se"]
@@ -23,7 +27,7 @@ def test_mail_is_queued_after_commit_and_delivered_whole(db, django_capture_on_c
     assert "BEGIN:VCALENDAR" in (content.decode() if isinstance(content, bytes) else content)
 
 
-def test_a_rolled_back_change_sends_no_mail(db, django_capture_on_commit_callbacks):
+def test_a_rolled_back_change_sends_no_mail(run_worker, django_capture_on_commit_callbacks):
     with (
         django_capture_on_commit_callbacks(execute=True),
         pytest.raises(RuntimeError),
@@ -31,14 +35,16 @@ def test_a_rolled_back_change_sends_no_mail(db, django_capture_on_commit_callbac
     ):
         EmailMessage("Ska inte gå", "x", to=["a@example.se"]).send()
         raise RuntimeError
+    run_worker()
     assert mail.outbox == []
 
 
-def test_login_by_emailed_code(client, users, django_capture_on_commit_callbacks):
+def test_login_by_emailed_code(client, users, run_worker, django_capture_on_commit_callbacks):
     user = users[Role.REPRESENTATIVE]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/konto/login/code/", {"email": user.email})
     assert response.status_code == 302
+    run_worker()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
     code = next(
         line.strip()

@@ -1,4 +1,5 @@
-"""Tests: the real database named by DATABASE_URL (SQLite by default), tasks run at once."""
+"""Tests: the real database named by DATABASE_URL (SQLite by default) and the real task queue in
+it; tests run the worker (`run_worker` fixture) where they need queued work done."""
 
 from .base import *  # noqa: F403
 
@@ -9,6 +10,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

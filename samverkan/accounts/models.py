@@ -27,6 +27,11 @@ class UserManager(BaseUserManager):
         return self._create(email, password, **fields)
 
 
+class Delivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("As it happens")
+    DIGEST = "digest", _("Once a day, in a summary")
+
+
 class User(AbstractUser):
     """A person who logs in. Email is the login; the role and organisation decide what they may do."""
 
@@ -53,6 +58,13 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="user",
+    )
+
+    notification_delivery = models.CharField(
+        _("how you get notifications by email"),
+        max_length=10,
+        choices=Delivery.choices,
+        default=Delivery.IMMEDIATE,
     )
 
     USERNAME_FIELD = "email"

@@ -58,3 +58,39 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.object_repr}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True, failed_at__isnull=True)
+
+
+class Notification(models.Model):
+    """One message to one person, sent at once or in their daily digest.
+
+    `sent_at` is set in the same transaction that sends the mail, under a row lock, so a
+    retried or duplicated task never sends it twice.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    url = models.CharField(max_length=300, blank=True)
+    # An iCalendar text for the activity the message is about, attached to the mail.
+    ics = models.TextField(blank=True)
+    digest = models.BooleanField(default=False)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["user", "sent_at"])]
+
+    def __str__(self):
+        return self.subject

@@ -38,6 +38,8 @@ def pages_for(role, world, agency, organisation) -> list[tuple[str, int]]:
         ]
         if role == Role.ANONYMOUS:
             pages.append(reverse("account_login"))
+        else:
+            pages.append(reverse("accounts:preferences"))
         if role == Role.AGENCY_STAFF:
             pages.append(reverse("engagements:engagement_create"))
             pages.append(reverse("engagements:engagement_edit", args=[engagement.pk]))
