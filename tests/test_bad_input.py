@@ -47,8 +47,8 @@ def nothing_saved():
         ({"description": BIG}, "description", "som mest 20000 tecken", "at most 20000 characters"),
         ({"level": "anarchy"}, "level", "Välj ett giltigt alternativ", "Select a valid choice"),
         (
-            {"co_hosts": ["999999"]},
-            "co_hosts",
+            {"participants": ["999999"]},
+            "participants",
             "Välj ett giltigt alternativ",
             "Select a valid choice",
         ),

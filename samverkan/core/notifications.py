@@ -41,6 +41,7 @@ def notify(*, users, subject: str, body: str, url: str = "", ics: str = "") -> l
 
     from .tasks import send_digest, send_notification
 
+    subject = " ".join(str(subject).split())[:200]  # a mail subject is one line
     created = []
     for user in users:
         if not user.is_active or not user.email:

@@ -24,12 +24,6 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         widget=DescribedCheckboxSelectMultiple(descriptions=STEP_HELP),
         help_text=_("Which steps of the agency's process the participants take part in."),
     )
-    co_hosts = forms.ModelMultipleChoiceField(
-        label=_("Co-hosts"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        help_text=_("Other agencies, regions or municipalities that host the activity with you."),
-    )
     invited = forms.ModelMultipleChoiceField(
         label=_("Invited organisations"), queryset=Organisation.objects.none(), required=False
     )
@@ -84,9 +78,6 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         host = self.instance.lead_host if self.instance.pk else host
         self.host = host
         civil_society = Organisation.objects.civil_society().only("id", "name")
-        self.fields["co_hosts"].queryset = (
-            Organisation.objects.hosts().exclude(pk=host.pk).only("id", "name")
-        )
         self.fields["invited"].queryset = civil_society
         self.fields["participants"].queryset = civil_society
         self.fields["forum"].queryset = Forum.objects.only("id", "name")
@@ -96,11 +87,6 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
         self.fields["venue"].choices = [c for c in self.fields["venue"].choices if c[0]]
         self.fields["status"].choices = Status.choices
         if self.instance.pk:
-            self.fields["co_hosts"].initial = [
-                link.organisation_id
-                for link in self.instance.host_links.all()
-                if link.organisation_id != host.pk
-            ]
             self.fields["invited"].initial = [
                 i.organisation_id for i in self.instance.invitations.all()
             ]
@@ -194,4 +180,46 @@ class ForumForm(StyledFormMixin, forms.ModelForm):
         start, end = cleaned.get("established_on"), cleaned.get("ended_on")
         if start and end and end < start:
             self.add_error("ended_on", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class CoHostProposalForm(StyledFormMixin, forms.Form):
+    host = forms.ModelChoiceField(
+        label=_("Agency to ask"),
+        queryset=Organisation.objects.none(),
+        help_text=_("Its coordinators get a task and an email and can accept or decline."),
+    )
+    message = forms.CharField(
+        label=_("Message"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    prompted_by = forms.ModelChoiceField(
+        queryset=Engagement.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, engagement: Engagement, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = [link.organisation_id for link in engagement.host_links.all()]
+        self.fields["host"].queryset = Organisation.objects.hosts().exclude(pk__in=current)
+
+
+class ProposalAnswerForm(StyledFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[("accept", _("Yes, we host it jointly")), ("decline", _("No, we decline"))],
+        widget=DescribedRadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason if you decline"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "decline" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Please say why you decline."))
         return cleaned

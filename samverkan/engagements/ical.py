@@ -36,3 +36,13 @@ def calendar_feed(engagements, *, request=None) -> bytes:
     for engagement in queryset.iterator(chunk_size=CHUNK_SIZE):
         cal.add_component(_event(engagement, base_url))
     return cal.to_ical()
+
+
+def engagement_ics(engagement, *, base_url: str = "") -> str:
+    """One engagement as an iCalendar text, for a mail attachment."""
+    cal = Calendar()
+    cal.add("prodid", "-//Samverkan//samverkan//SV")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    cal.add_component(_event(engagement, base_url))
+    return cal.to_ical().decode()

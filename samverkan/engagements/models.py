@@ -482,3 +482,54 @@ class Participation(TimeStampedModel):
 
     def __str__(self):
         return str(self.person or self.organisation)
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class CoHostProposal(TimeStampedModel):
+    """A host asks another host's coordinator to host an engagement jointly."""
+
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="co_host_proposals"
+    )
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("invited host"),
+        on_delete=models.CASCADE,
+        related_name="co_host_proposals",
+    )
+    # The other host's similar engagement that led to the proposal, if any.
+    prompted_by = models.ForeignKey(
+        Engagement, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    status = models.CharField(
+        _("answer"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PENDING
+    )
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    answered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposal to host jointly")
+        verbose_name_plural = _("proposals to host jointly")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["engagement", "host"],
+                condition=Q(status="pending"),
+                name="one_open_proposal_per_host",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.host} → {self.engagement}"

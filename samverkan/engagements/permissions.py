@@ -43,3 +43,21 @@ def can_edit_forum(user, forum) -> bool:
 def can_see_audit_log(user, record) -> bool:
     """Hosts see the change log of their own records."""
     return _is_host_staff(user, record)
+
+
+def can_propose_co_host(user, engagement) -> bool:
+    """A host's staff may ask another host to host the engagement jointly."""
+    return can_edit_engagement(user, engagement)
+
+
+def can_answer_proposal(user, proposal) -> bool:
+    """Only a coordinator of the invited host answers for it."""
+    return (
+        Role.of(user) == Role.AGENCY_COORDINATOR
+        and user.organisation_id == proposal.host_id
+        and proposal.status == "pending"
+    )
+
+
+def can_see_tasks(user) -> bool:
+    return Role.of(user) in HOST_ROLES and bool(user.organisation_id)

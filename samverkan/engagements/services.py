@@ -1,10 +1,18 @@
 """Writes for engagements and forums. Every change is logged in the audit log."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from samverkan.core.audit import log_change, snapshot
+from samverkan.core.notifications import notify
 
+from .ical import engagement_ics
 from .models import (
+    CoHostProposal,
     Engagement,
     EngagementHost,
     Forum,
@@ -12,6 +20,7 @@ from .models import (
     HostRole,
     Invitation,
     Participation,
+    ProposalStatus,
 )
 
 
@@ -47,13 +56,17 @@ def _set_organisations(model, engagement, organisations):
 def engagement_save(*, actor, form) -> Engagement:
     """Create or update an engagement from a valid EngagementForm.
 
-    The form's host is the lead host (the actor's organisation for a new one). Co-hosts, invited
-    organisations and participating organisations are set to what the form says.
+    A new engagement is led by the actor's organisation; other hosts join only by accepting a
+    proposal (`co_host_propose`). Invited and participating organisations are set to what the
+    form says.
     """
     creating = form.instance.pk is None
     before = {} if creating else snapshot(Engagement.objects.get(pk=form.instance.pk))
     engagement = form.save()
-    _set_hosts(EngagementHost, "engagement", engagement, form.host, form.cleaned_data["co_hosts"])
+    if creating:
+        EngagementHost.objects.create(
+            engagement=engagement, organisation=form.host, role=HostRole.LEAD
+        )
     _set_organisations(Invitation, engagement, form.cleaned_data["invited"])
     _set_organisations(Participation, engagement, form.cleaned_data["participants"])
     log_change(
@@ -90,3 +103,126 @@ def forum_save(*, actor, form) -> Forum:
         before=before,
     )
     return forum
+
+
+def _when_and_where(engagement) -> str:
+    start = timezone.localtime(engagement.starts_at)
+    text = date_format(start, "j F Y") + " " + _("at") + " " + date_format(start, "H:i")
+    if engagement.ends_at:
+        text += "–" + date_format(timezone.localtime(engagement.ends_at), "H:i")
+    place = engagement.get_venue_display()
+    if engagement.location:
+        place += f", {engagement.location}"
+    return f"{text}. {place}."
+
+
+def _coordinators(organisation):
+    from samverkan.accounts.models import User
+    from samverkan.accounts.roles import Role
+
+    return User.objects.filter(
+        organisation=organisation, role=Role.AGENCY_COORDINATOR, is_active=True
+    )
+
+
+@transaction.atomic
+def co_host_propose(
+    *, actor, engagement: Engagement, host, prompted_by=None, message: str = ""
+) -> CoHostProposal:
+    """Ask `host`'s coordinators to host `engagement` jointly. They get a task and a mail.
+
+    Raises ValidationError if `host` already hosts it, is not a public body, or already has an
+    unanswered proposal for it.
+    """
+    if not host.is_host_kind:
+        raise ValidationError(_("Only an agency, region or municipality can host an activity."))
+    if engagement.host_links.filter(organisation=host).exists():
+        raise ValidationError(_("%(host)s already hosts this activity.") % {"host": host.name})
+    if engagement.co_host_proposals.filter(host=host, status=ProposalStatus.PENDING).exists():
+        raise ValidationError(
+            _("%(host)s has not answered the earlier proposal yet.") % {"host": host.name}
+        )
+    proposal = CoHostProposal.objects.create(
+        engagement=engagement,
+        host=host,
+        prompted_by=prompted_by,
+        proposed_by=actor,
+        message=message,
+    )
+    log_change(
+        actor=actor,
+        instance=engagement,
+        action="engagements.engagement.co_host_proposed",
+        changes={"co_host_proposal": [None, host.name]},
+    )
+    lead = engagement.lead_host
+    notify(
+        users=_coordinators(host),
+        subject=_("%(lead)s proposes a joint activity: %(title)s")
+        % {"lead": lead.name if lead else "", "title": engagement.title},
+        body="\n\n".join(
+            part
+            for part in (
+                _("%(lead)s asks %(host)s to host this activity jointly.")
+                % {"lead": lead.name if lead else "", "host": host.name},
+                f"{engagement.title}\n{_when_and_where(engagement)}",
+                message,
+                _("Answer under “Your tasks” in Samverkan."),
+            )
+            if part
+        ),
+        url=reverse("engagements:tasks"),
+        ics=engagement_ics(engagement),
+    )
+    return proposal
+
+
+@transaction.atomic
+def co_host_answer(*, actor, proposal: CoHostProposal, accept: bool, reason: str = "") -> None:
+    """Accept (the host becomes a co-host with the same rights) or decline (with a reason)."""
+    if proposal.status != ProposalStatus.PENDING:
+        raise ValidationError(_("This proposal has already been answered."))
+    if not accept and not reason.strip():
+        raise ValidationError(_("Please say why you decline."))
+    proposal.status = ProposalStatus.ACCEPTED if accept else ProposalStatus.DECLINED
+    proposal.reason = "" if accept else reason.strip()
+    proposal.answered_by = actor
+    proposal.answered_at = timezone.now()
+    proposal.save()
+    engagement = proposal.engagement
+    if accept:
+        before = snapshot(engagement)
+        EngagementHost.objects.get_or_create(
+            engagement=engagement, organisation=proposal.host, defaults={"role": HostRole.CO_HOST}
+        )
+        log_change(
+            actor=actor,
+            instance=engagement,
+            action="engagements.engagement.co_host_accepted",
+            before=before,
+        )
+    else:
+        log_change(
+            actor=actor,
+            instance=engagement,
+            action="engagements.engagement.co_host_declined",
+            changes={
+                "co_host_proposal": [proposal.host.name, None],
+                "reason": [None, proposal.reason],
+            },
+        )
+    if proposal.proposed_by:
+        names = {"host": proposal.host.name, "title": engagement.title}
+        if accept:
+            subject = _("%(host)s will host “%(title)s” with you.") % names
+        else:
+            subject = _("%(host)s declined to host “%(title)s” with you.") % names
+        body = subject
+        if not accept:
+            body += "\n\n" + _("Reason: %(reason)s") % {"reason": proposal.reason}
+        notify(
+            users=[proposal.proposed_by],
+            subject=subject,
+            body=body,
+            url=reverse("engagements:engagement_detail", args=[engagement.pk]),
+        )

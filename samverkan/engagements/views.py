@@ -3,7 +3,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,9 +15,15 @@ from samverkan.register.services import audit_entries
 
 from . import permissions, selectors, services
 from .exports import engagement_export_response
-from .forms import EngagementFilterForm, EngagementForm, ForumForm
+from .forms import (
+    CoHostProposalForm,
+    EngagementFilterForm,
+    EngagementForm,
+    ForumForm,
+    ProposalAnswerForm,
+)
 from .ical import calendar_feed
-from .models import Engagement, Forum
+from .models import CoHostProposal, Engagement, Forum, ProposalStatus
 
 
 def _filtered_engagements(request, form=None):
@@ -83,7 +89,103 @@ def engagement_detail(request, pk):
     }
     if permissions.can_see_audit_log(user, engagement):
         context["audit_entries"] = audit_entries(engagement)[:30]
+    if permissions.can_propose_co_host(user, engagement):
+        context["proposal_form"] = CoHostProposalForm(engagement=engagement)
+        context["proposals"] = engagement.co_host_proposals.select_related("host")
     return render(request, "engagements/engagement_detail.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def co_host_propose(request, pk):
+    """Ask another agency to host this engagement jointly (from the page or a similar hit)."""
+    engagement = _get_engagement(request, pk)
+    if not permissions.can_propose_co_host(request.user, engagement):
+        raise PermissionDenied
+    form = CoHostProposalForm(request.POST, engagement=engagement)
+    if form.is_valid():
+        try:
+            services.co_host_propose(
+                actor=request.user,
+                engagement=engagement,
+                host=form.cleaned_data["host"],
+                prompted_by=form.cleaned_data["prompted_by"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            form.add_error("host", error)
+        else:
+            messages.success(
+                request,
+                _("We asked %(host)s. You will hear when they answer.")
+                % {"host": form.cleaned_data["host"].name},
+            )
+            return redirect("engagements:engagement_detail", pk=engagement.pk)
+    return render(
+        request,
+        "engagements/co_host_propose.html",
+        {"form": form, "engagement": engagement},
+        status=400,
+    )
+
+
+@login_required
+def tasks(request):
+    """What waits for the user's organisation: proposals to host jointly, and those it sent."""
+    if not permissions.can_see_tasks(request.user):
+        raise PermissionDenied
+    organisation = request.user.organisation
+    incoming = (
+        CoHostProposal.objects.filter(host=organisation, status=ProposalStatus.PENDING)
+        .select_related("engagement", "proposed_by", "prompted_by")
+        .prefetch_related("engagement__host_links__organisation")
+    )
+    sent = (
+        CoHostProposal.objects.filter(engagement__host_links__organisation=organisation)
+        .select_related("engagement", "host")
+        .order_by("-created_at")[:50]
+    )
+    answered = (
+        CoHostProposal.objects.filter(host=organisation)
+        .exclude(status=ProposalStatus.PENDING)
+        .select_related("engagement")[:20]
+    )
+    can_answer = request.user.role == "agency_coordinator"
+    return render(
+        request,
+        "engagements/tasks.html",
+        {
+            "incoming": [(p, ProposalAnswerForm(prefix=f"p{p.pk}")) for p in incoming],
+            "sent": sent,
+            "answered": answered,
+            "can_answer": can_answer,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def proposal_answer(request, pk):
+    proposal = get_object_or_404(CoHostProposal.objects.select_related("engagement", "host"), pk=pk)
+    if not permissions.can_answer_proposal(request.user, proposal):
+        raise PermissionDenied
+    form = ProposalAnswerForm(request.POST, prefix=f"p{proposal.pk}")
+    if form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        services.co_host_answer(
+            actor=request.user, proposal=proposal, accept=accept, reason=form.cleaned_data["reason"]
+        )
+        if accept:
+            messages.success(request, _("You now host the activity jointly."))
+            return redirect("engagements:engagement_detail", pk=proposal.engagement_id)
+        messages.success(request, _("You declined. The other agency has been told why."))
+        return redirect("engagements:tasks")
+    return render(
+        request,
+        "engagements/tasks.html",
+        {"incoming": [(proposal, form)], "sent": [], "answered": [], "can_answer": True},
+        status=400,
+    )
 
 
 @login_required

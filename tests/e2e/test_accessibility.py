@@ -44,6 +44,7 @@ def pages_for(role, world, agency, organisation) -> list[tuple[str, int]]:
             pages.append(reverse("engagements:engagement_create"))
             pages.append(reverse("engagements:engagement_edit", args=[engagement.pk]))
             pages.append(reverse("engagements:forum_edit", args=[world["forum"].slug]))
+            pages.append(reverse("engagements:tasks"))
         if role == Role.ORGANISATION_ADMIN:
             pages.append(reverse("register:organisation_edit", args=[organisation.slug]))
         checks = [(path, 200) for path in pages]
