@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -67,6 +69,9 @@ class User(AbstractUser):
         default=Delivery.IMMEDIATE,
     )
 
+    # The secret in the address of the person's own calendar feed (calendar apps cannot log in).
+    feed_token = models.CharField(max_length=43, unique=True, null=True, blank=True, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
     objects = UserManager()
@@ -77,6 +82,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def get_feed_token(self) -> str:
+        if not self.feed_token:
+            self.feed_token = secrets.token_urlsafe(32)
+            self.save(update_fields=["feed_token"])
+        return self.feed_token
 
     def clean(self):
         super().clean()

@@ -105,6 +105,20 @@ class VisibilityQuerySet(models.QuerySet):
         return self.published()
 
 
+class EngagementVisibilityQuerySet(VisibilityQuerySet):
+    def visible_to(self, user):
+        """As for forums, and an organisation also sees the unpublished activities it is invited to."""
+        from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
+
+        role = Role.of(user)
+        if role in CIVIL_SOCIETY_ROLES and user.organisation_id:
+            invited = Invitation.objects.filter(
+                engagement=models.OuterRef("pk"), organisation_id=user.organisation_id
+            )
+            return self.filter(Q(is_published=True) | Q(models.Exists(invited)))
+        return super().visible_to(user)
+
+
 class HostedMixin:
     @property
     def lead_host(self):
@@ -264,7 +278,7 @@ class Seat(TimeStampedModel):
             raise ValidationError({"term_end": _("The term cannot end before it starts.")})
 
 
-class EngagementQuerySet(VisibilityQuerySet):
+class EngagementQuerySet(EngagementVisibilityQuerySet):
     def upcoming(self):
         return self.filter(starts_at__gte=timezone.now()).exclude(status=Status.CANCELLED)
 

@@ -1,6 +1,6 @@
 """Who may do what with forums and engagements. A record belongs to its hosts."""
 
-from samverkan.accounts.roles import Role
+from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
 
 HOST_ROLES = {Role.AGENCY_COORDINATOR, Role.AGENCY_STAFF}
 
@@ -13,7 +13,15 @@ def _is_host_staff(user, record) -> bool:
 
 
 def can_view_engagement(user, engagement) -> bool:
-    return engagement.is_published or Role.of(user).is_public_body
+    """Published ones for everyone; unpublished ones for the network's agency side and for the
+    organisations invited to them."""
+    if engagement.is_published or Role.of(user).is_public_body:
+        return True
+    return bool(
+        Role.of(user) in CIVIL_SOCIETY_ROLES
+        and user.organisation_id
+        and any(i.organisation_id == user.organisation_id for i in engagement.invitations.all())
+    )
 
 
 def can_create_engagement(user) -> bool:

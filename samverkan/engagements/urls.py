@@ -18,5 +18,7 @@ urlpatterns = [
     path("forum/<slug:slug>/", views.forum_detail, name="forum_detail"),
     path("forum/<slug:slug>/andra/", views.forum_edit, name="forum_edit"),
     path("kalender/", views.calendar, name="calendar"),
+    path("kalender/var/", views.our_calendar, name="our_calendar"),
     path("kalender.ics", views.calendar_ics, name="calendar_ics"),
+    path("kalender/<str:token>.ics", views.calendar_ics, name="calendar_ics_personal"),
 ]

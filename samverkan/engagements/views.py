@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from samverkan.accounts.models import User
 from samverkan.core.filters import paginate
 from samverkan.register.services import audit_entries
 
@@ -26,10 +28,11 @@ from .ical import calendar_feed
 from .models import CoHostProposal, Engagement, Forum, ProposalStatus
 
 
-def _filtered_engagements(request, form=None):
-    form = form or EngagementFilterForm(request.GET)
+def _filtered_engagements(request, user=None):
+    """The engagements `user` (the request's user by default) may see, filtered by request.GET."""
+    form = EngagementFilterForm(request.GET)
     filters = form.filters()
-    engagements = Engagement.objects.visible_to(request.user)
+    engagements = Engagement.objects.visible_to(user or request.user)
     if query := filters.get("q"):
         engagements = engagements.search(query)
     if host := filters.get("host"):
@@ -324,6 +327,10 @@ def calendar(request):
         "filter_query": params.urlencode(),
         "hidden": [("month", month.strftime("%Y-%m")), ("view", view)],
     }
+    if request.user.is_authenticated:
+        context["personal_feed"] = reverse(
+            "engagements:calendar_ics_personal", args=[request.user.get_feed_token()]
+        )
     if view == "list":
         context["page"] = paginate(request, selectors.engagement_cards(in_month), per_page=50)
     else:
@@ -349,8 +356,20 @@ def calendar(request):
     return render(request, "engagements/calendar.html", context)
 
 
-def calendar_ics(request):
-    _form, engagements = _filtered_engagements(request)
+@login_required
+def our_calendar(request):
+    """The user's organisation's invitations and activities with every agency, in the calendar."""
+    if not request.user.organisation_id:
+        raise Http404
+    organisation = request.user.organisation
+    parameter = "host" if organisation.is_host_kind else "organisation"
+    return redirect(reverse("engagements:calendar") + f"?view=list&{parameter}={organisation.slug}")
+
+
+def calendar_ics(request, token=None):
+    """The calendar feed for any filter: public, or a person's own through the secret in its address."""
+    user = get_object_or_404(User, feed_token=token, is_active=True) if token else None
+    _form, engagements = _filtered_engagements(request, user=user)
     today = timezone.localdate()
     window = engagements.between(
         _day_start(today - timedelta(days=365)), _day_start(today + timedelta(days=2 * 365))
