@@ -4,25 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('register', '0002_search_trigram_index'),
+        ("register", "0002_search_trigram_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='max_engagements_per_quarter',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Leave empty if you do not want to state a limit.', null=True, verbose_name='activities we can take part in per quarter'),
+            model_name="organisation",
+            name="max_engagements_per_quarter",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Leave empty if you do not want to state a limit.",
+                null=True,
+                verbose_name="activities we can take part in per quarter",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='notice_weeks',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='notice we need, in weeks'),
+            model_name="organisation",
+            name="notice_weeks",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, verbose_name="notice we need, in weeks"
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='preferred_channel',
-            field=models.CharField(blank=True, choices=[('email', 'Email'), ('phone', 'Phone'), ('letter', 'Letter'), ('meeting', 'Meeting in person')], max_length=20, verbose_name='how we prefer to be contacted'),
+            model_name="organisation",
+            name="preferred_channel",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("email", "Email"),
+                    ("phone", "Phone"),
+                    ("letter", "Letter"),
+                    ("meeting", "Meeting in person"),
+                ],
+                max_length=20,
+                verbose_name="how we prefer to be contacted",
+            ),
         ),
     ]
