@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install assets chromium lint format migrate demo worker messages clean
+.PHONY: run test install assets chromium lint format migrate demo worker messages clean bench
 
 ## Set up everything, load the demo data and serve the app with its worker on http://127.0.0.1:8000
 run: install migrate demo
@@ -54,6 +54,10 @@ demo: migrate
 
 worker: install
 	$(MANAGE) db_worker
+
+## Time the main pages on national-scale data with gunicorn (docs/benchmarks.md); DATABASE_URL picks the engine
+bench: install
+	$(PY) -m bench
 
 lint: install
 	$(BIN)/ruff check .

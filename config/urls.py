@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -7,6 +8,11 @@ from samverkan.core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
 ]
+# The benchmarks' floor page; only config/settings/bench.py turns it on, never production.
+if getattr(settings, "BENCH_FLOOR", False):
+    from bench.floor import floor
+
+    urlpatterns.append(path("bench/floor/", floor, name="bench_floor"))
 # Swedish at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
@@ -16,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("samverkan.register.urls")),
     path("", include("samverkan.engagements.urls")),
+    path("", include("samverkan.coordination.urls")),
     prefix_default_language=False,
 )
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "samverkan.accounts",
     "samverkan.register",
     "samverkan.engagements",
+    "samverkan.coordination",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.filters import FilterForm
 from samverkan.core.forms import StyledFormMixin
 from samverkan.core.widgets import (
     CheckboxList,
@@ -10,7 +11,7 @@ from samverkan.core.widgets import (
     DescribedRadioSelect,
 )
 from samverkan.register.forms import TermFilterForm
-from samverkan.register.models import Organisation
+from samverkan.register.models import Organisation, TargetGroup, Topic
 
 from .glossary import KNOWLEDGE_HELP, LEVEL_HELP, REPRESENTATION_HELP, STEP_HELP
 from .models import Engagement, Forum, Status, Step
@@ -223,3 +224,16 @@ class ProposalAnswerForm(StyledFormMixin, forms.Form):
         if cleaned.get("decision") == "decline" and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Please say why you decline."))
         return cleaned
+
+
+class PlanningForm(FilterForm):
+    """The draft values "before you invite" looks at, read from the engagement form as it is
+    typed. Every field is optional and a bad value is left out."""
+
+    q = None
+    title = forms.CharField(max_length=200)
+    description = forms.CharField()
+    target_groups = forms.ModelMultipleChoiceField(queryset=TargetGroup.objects.all())
+    topics = forms.ModelMultipleChoiceField(queryset=Topic.objects.all())
+    starts_at = forms.DateTimeField()
+    invited = forms.ModelMultipleChoiceField(queryset=Organisation.objects.civil_society())

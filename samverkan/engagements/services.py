@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samverkan.coordination.services import engagement_index
 from samverkan.core.audit import log_change, snapshot
 from samverkan.core.notifications import notify
 
@@ -69,6 +70,7 @@ def engagement_save(*, actor, form) -> Engagement:
         )
     _set_organisations(Invitation, engagement, form.cleaned_data["invited"])
     _set_organisations(Participation, engagement, form.cleaned_data["participants"])
+    engagement_index(engagement=engagement)
     log_change(
         actor=actor,
         instance=engagement,

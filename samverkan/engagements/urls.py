@@ -7,6 +7,7 @@ urlpatterns = [
     path("aktiviteter/", views.engagement_list, name="engagement_list"),
     path("aktiviteter/ny/", views.engagement_edit, name="engagement_create"),
     path("aktiviteter/export.<str:fmt>", views.engagement_export, name="engagement_export"),
+    path("aktiviteter/fore-inbjudan/", views.before_you_invite, name="before_you_invite"),
     path("aktiviteter/<int:pk>/", views.engagement_detail, name="engagement_detail"),
     path("aktiviteter/<int:pk>/andra/", views.engagement_edit, name="engagement_edit"),
     path("aktiviteter/<int:pk>/ta-bort/", views.engagement_delete, name="engagement_delete"),

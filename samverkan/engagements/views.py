@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samverkan.accounts.models import User
+from samverkan.coordination.panel import before_you_invite as before_you_invite_panel
+from samverkan.coordination.panel import for_engagement as panel_for_engagement
 from samverkan.core.filters import paginate
 from samverkan.register.services import audit_entries
 
@@ -22,6 +24,7 @@ from .forms import (
     EngagementFilterForm,
     EngagementForm,
     ForumForm,
+    PlanningForm,
     ProposalAnswerForm,
 )
 from .ical import calendar_feed
@@ -95,7 +98,45 @@ def engagement_detail(request, pk):
     if permissions.can_propose_co_host(user, engagement):
         context["proposal_form"] = CoHostProposalForm(engagement=engagement)
         context["proposals"] = engagement.co_host_proposals.select_related("host")
+        context["panel"] = panel_for_engagement(engagement)
+        context["can_propose"] = True
     return render(request, "engagements/engagement_detail.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def before_you_invite(request):
+    """The "before you invite" panel for the draft in the engagement form (htmx)."""
+    if not permissions.can_create_engagement(request.user):
+        raise PermissionDenied
+    draft = PlanningForm(request.POST).filters()
+    engagement = None
+    if (pk := request.POST.get("engagement", "")).isdigit():
+        engagement = Engagement.objects.prefetch_related("host_links").filter(pk=pk).first()
+        if engagement is not None and not permissions.can_edit_engagement(request.user, engagement):
+            raise PermissionDenied
+    hosts = (
+        [link.organisation_id for link in engagement.host_links.all()]
+        if engagement
+        else [request.user.organisation_id]
+    )
+    # A very long description is cut, not refused: the panel is advice, not a save.
+    description = request.POST.get("description", "")[:20_000]
+    panel = before_you_invite_panel(
+        title=draft.get("title", ""),
+        description=description,
+        target_groups=draft.get("target_groups", []),
+        topics=draft.get("topics", []),
+        starts_at=draft.get("starts_at"),
+        invited=draft.get("invited", []),
+        hosts=hosts,
+        engagement=engagement,
+    )
+    return render(
+        request,
+        "coordination/partials/before_you_invite.html",
+        {"panel": panel, "engagement": engagement, "live": True},
+    )
 
 
 @login_required
@@ -209,9 +250,10 @@ def engagement_edit(request, pk=None):
             request, _("Your changes were saved.") if engagement else _("The activity was created.")
         )
         return redirect("engagements:engagement_detail", pk=saved.pk)
-    return render(
-        request, "engagements/engagement_form.html", {"form": form, "engagement": engagement}
-    )
+    context = {"form": form, "engagement": engagement}
+    if request.method == "GET" and engagement:
+        context["panel"] = panel_for_engagement(engagement)
+    return render(request, "engagements/engagement_form.html", context)
 
 
 @login_required

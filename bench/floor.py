@@ -1,0 +1,23 @@
+"""The floor: the least a page of 25 organisations can cost in this project.
+
+One raw SQL query and a minimal template, behind the same middleware, URL resolver, gunicorn
+workers and database as the real pages. A page's p95 divided by the floor's is what the page's
+own work (ORM, prefetches, counts, the full template) costs, measured in the same run on the same
+machine. config/urls.py routes to it only when settings.BENCH_FLOOR is set, which only
+config/settings/bench.py does.
+"""
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse
+from django.template.loader import get_template
+
+SQL = "SELECT name, slug, kind, municipality FROM register_organisation ORDER BY name LIMIT %s"
+
+
+def floor(request):
+    with connection.cursor() as cursor:
+        cursor.execute(SQL, [settings.PAGE_SIZE])  # as many rows as the organisation list shows
+        rows = cursor.fetchall()
+    # Rendered without the request, so no context processors run: the floor is the bare minimum.
+    return HttpResponse(get_template("bench/floor.html").render({"rows": rows}))

@@ -1,0 +1,128 @@
+"""How much each organisation is already asked to do, against what it says it can take on.
+
+Shown to a planner before they invite ("before you invite"). Two queries for any number of
+organisations: one grouped count of invitations in the window, one list of same-day clashes.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.engagements.models import Invitation, InvitationStatus, Status
+from samverkan.register.models import Organisation
+
+WINDOW = timedelta(days=90)
+
+WARNINGS = {
+    "over_capacity": _("More activities than the organisation says it can take on in a quarter."),
+    "short_notice": _("Shorter notice than the organisation asks for."),
+    "clash": _("The organisation is already invited to another activity that day."),
+}
+
+
+@dataclass
+class OrganisationLoad:
+    organisation: Organisation
+    before: int = 0  # activities in the 90 days before the planned date
+    after: int = 0  # activities in the 90 days from the planned date, the planned one excluded
+    unanswered: int = 0  # of those, invitations the organisation has not answered
+    clashes: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def capacity(self):
+        return self.organisation.max_engagements_per_quarter
+
+    @property
+    def warning_texts(self) -> list[str]:
+        return [WARNINGS[code] for code in self.warnings]
+
+
+def _active(invitations):
+    """Invitations that still take the organisation's time: not declined, not cancelled."""
+    return invitations.exclude(status=InvitationStatus.DECLINED).exclude(
+        engagement__status=Status.CANCELLED
+    )
+
+
+def organisation_load(
+    *, organisations, starts_at: datetime | None = None, exclude_engagement=None, today=None
+) -> list[OrganisationLoad]:
+    """The load on each organisation around `starts_at` (now if not given), with warnings.
+
+    Warnings: over capacity (the 90 days from the planned date, the planned activity
+    included, hold more than the organisation's stated activities per quarter), short notice
+    (fewer weeks left than it asks for), and clashes (another activity the same day).
+    An organisation that stated no capacity or notice gets counts but no such warnings.
+    """
+    organisations = list(organisations)
+    now = timezone.now()
+    centre = starts_at or now
+    ids = [o.pk for o in organisations]
+    invitations = _active(Invitation.objects.filter(organisation_id__in=ids))
+    if exclude_engagement is not None:
+        invitations = invitations.exclude(engagement=exclude_engagement)
+
+    counts = {
+        row["organisation_id"]: row
+        for row in invitations.filter(
+            engagement__starts_at__gte=centre - WINDOW, engagement__starts_at__lt=centre + WINDOW
+        )
+        .values("organisation_id")
+        .annotate(
+            before=Count("id", filter=Q(engagement__starts_at__lt=centre)),
+            after=Count("id", filter=Q(engagement__starts_at__gte=centre)),
+            unanswered=Count(
+                "id",
+                filter=Q(engagement__starts_at__gte=centre, status=InvitationStatus.INVITED),
+            ),
+        )
+        .order_by()
+    }
+
+    clashes: dict[int, list[dict]] = {}
+    if starts_at is not None:
+        day = timezone.localtime(starts_at).date()
+        day_start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
+        same_day = invitations.filter(
+            engagement__starts_at__gte=day_start,
+            engagement__starts_at__lt=day_start + timedelta(days=1),
+        ).values("organisation_id", "engagement_id", "engagement__title", "engagement__starts_at")
+        for row in same_day.order_by("engagement__starts_at"):
+            clashes.setdefault(row["organisation_id"], []).append(
+                {
+                    "pk": row["engagement_id"],
+                    "title": row["engagement__title"],
+                    "starts_at": row["engagement__starts_at"],
+                }
+            )
+
+    today = today or timezone.localdate()
+    result = []
+    for organisation in organisations:
+        row = counts.get(organisation.pk, {})
+        load = OrganisationLoad(
+            organisation=organisation,
+            before=row.get("before", 0),
+            after=row.get("after", 0),
+            unanswered=row.get("unanswered", 0),
+            clashes=clashes.get(organisation.pk, []),
+        )
+        planned = 1 if starts_at is not None else 0
+        capacity = organisation.max_engagements_per_quarter
+        if capacity is not None and load.after + planned > capacity:
+            load.warnings.append("over_capacity")
+        notice = organisation.notice_weeks
+        if (
+            starts_at is not None
+            and notice
+            and timezone.localtime(starts_at).date() < today + timedelta(weeks=notice)
+        ):
+            load.warnings.append("short_notice")
+        if load.clashes:
+            load.warnings.append("clash")
+        result.append(load)
+    return result
