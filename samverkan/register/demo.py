@@ -21,6 +21,7 @@ from django.utils.timezone import make_aware
 
 from samverkan.accounts.models import User
 from samverkan.accounts.roles import Role
+from samverkan.coordination.services import engagements_reindex
 from samverkan.engagements.models import (
     Engagement,
     EngagementHost,
@@ -1293,6 +1294,8 @@ def load_demo(*, stdout=None) -> list[tuple[str, str, str]]:
     forums = _load_forums(orgs, target_groups, topics)
     _load_people(orgs)
     _load_engagements(orgs, forums, target_groups, topics)
+    # The "similar engagements" index, so the demo shows similar activities at other agencies.
+    engagements_reindex()
     logins = _load_users(orgs)
     if stdout is not None:
         stdout.write(
