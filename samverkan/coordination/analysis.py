@@ -26,7 +26,7 @@ engagement and a planner's half-typed title are read the same way.
    "planering". Such a modifier mostly says whom the agency invites ("patient- och
    brukarorganisationer"), which target groups and invitations record, so it weighs
    `GENERIC_HEAD_MODIFIER_WEIGHT`.
-5. **Weights.** Per field, a term's weight is 1 + ln(tf); a title counts `TITLE_WEIGHT` times a
+5. **Weights.** Per field, a term's weight is 1 + ln(tf) (`_damped`); a title counts `TITLE_WEIGHT` times a
    description; a compound part counts `PART_WEIGHT` of the whole word. Only the
    `MAX_TERMS` heaviest terms are kept, and only the first `MAX_DESCRIPTION_CHARS` of a
    description are read (its subject is stated at the start; a 100 kB paste costs no more).
@@ -208,15 +208,16 @@ def splittable(term: str) -> bool:
     return len(term) >= 2 * MIN_PART + 1
 
 
-def split_candidates(term: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def split_candidates(term: str) -> frozenset[str]:
     """Every string `split` may ask about, so a caller can look them all up at once."""
     if not splittable(term):
-        return set()
+        return frozenset()
     found = set()
     for i in range(MIN_PART, len(term) - MIN_PART + 1):
         found.add(term[i:])
         found.update(_modifier_forms(term[:i]))
-    return found
+    return frozenset(found)
 
 
 def split(term: str, known: Callable[[str], bool] | set[str] | frozenset[str]):
@@ -358,8 +359,14 @@ def _weights(counts: list[dict[str, float]], fields) -> dict[str, float]:
     weights: dict[str, float] = {}
     for tf, (_, field_weight) in zip(counts, fields, strict=True):
         for term, n in tf.items():
-            weights[term] = weights.get(term, 0.0) + field_weight * (1.0 + math.log(n))
+            weights[term] = weights.get(term, 0.0) + field_weight * _damped(n)
     return weights
+
+
+def _damped(tf: float) -> float:
+    """1 + ln(tf), so the tenth mention adds little; linear below one mention (compound parts
+    count fractions of one), where the logarithm would turn negative."""
+    return 1.0 + math.log(tf) if tf >= 1 else tf
 
 
 def _top(weights: dict[str, float], n: int) -> dict[str, float]:

@@ -375,7 +375,8 @@ class Engagement(HostedMixin, TimeStampedModel):
         verbose_name_plural = _("engagements")
         ordering = ["-starts_at", "-id"]
         indexes = [
-            models.Index(fields=["starts_at"]),
+            # Period reports group by status and level: the index covers them.
+            models.Index(fields=["starts_at", "status", "level"], name="engagement_period_idx"),
             models.Index(fields=["is_published", "starts_at"]),
         ]
         constraints = [

@@ -45,12 +45,14 @@ def pages_for(role, world, agency, organisation) -> list[tuple[str, int]]:
             pages.append(reverse("engagements:engagement_edit", args=[engagement.pk]))
             pages.append(reverse("engagements:forum_edit", args=[world["forum"].slug]))
             pages.append(reverse("engagements:tasks"))
+            pages.append(reverse("coordination:report"))
         if role == Role.ORGANISATION_ADMIN:
             pages.append(reverse("register:organisation_edit", args=[organisation.slug]))
         checks = [(path, 200) for path in pages]
         checks.append(("/finns-inte/", 404))
         if role == Role.ORGANISATION_ADMIN:
             checks.append((reverse("engagements:engagement_create"), 403))
+            checks.append((reverse("coordination:report"), 403))
     return checks
 
 

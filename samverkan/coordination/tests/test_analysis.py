@@ -125,3 +125,14 @@ def test_the_vocabulary_is_looked_up_once():
 )
 def test_truncate_cuts_at_a_space_near_the_limit(text, limit, expected):
     assert truncate(text, limit) == expected
+
+
+def test_every_weight_is_positive():
+    result = analyse(
+        "Patient- och brukarorganisationernas syn på astma",
+        "Med pensionärsorganisationer och anhörigföreningar.",
+        lookup=nothing_known,
+    )
+
+    assert result.weights
+    assert all(weight > 0 for weight in result.weights.values())
