@@ -36,6 +36,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import Case, F, FloatField, Sum, Value, When
 from django.utils import timezone
 
@@ -290,3 +291,70 @@ def _labels(result: analysis.Analysis, shared: dict[int, dict[str, float]]):
         )
         for pk, terms in ordered.items()
     }
+
+
+# Pairs for the standing report: only words this rare pair engagements up, which bounds the
+# self-join (a word in d engagements makes at most d·(d−1)/2 pairs) and keeps to specific subjects.
+PAIR_MAX_DOCUMENT_COUNT = 40
+
+
+@dataclass(frozen=True)
+class Pair:
+    first: int
+    second: int
+    score: float
+    shared_terms: tuple[str, ...]
+
+
+def similar_pairs(*, engagements, limit: int = 20) -> list[Pair]:
+    """Pairs of engagements among `engagements` at different hosts that share rare words, most
+    similar first. Two queries: the grouped self-join over the index, then the shared words of
+    the chosen pairs."""
+    if limit <= 0:
+        return []
+    subquery, params = engagements.values("pk").query.sql_with_params()
+    documents = Term.objects.filter(term=DOCUMENTS).values_list("document_count", flat=True).first()
+    if not documents:
+        return []
+    term_table = EngagementTerm._meta.db_table
+    host_table = Engagement.hosts.through._meta.db_table
+    sql = f"""
+        SELECT a.engagement_id, b.engagement_id,
+               SUM(a.weight * b.weight * (1.0 + {documents:d}.0 / t.document_count)) AS score
+        FROM {term_table} a
+        JOIN {term_table} b ON b.term = a.term AND b.engagement_id > a.engagement_id
+        JOIN {Term._meta.db_table} t ON t.term = a.term
+        WHERE t.document_count BETWEEN 2 AND %s
+          AND a.engagement_id IN ({subquery})
+          AND b.engagement_id IN ({subquery})
+          AND NOT EXISTS (
+              SELECT 1 FROM {host_table} ha JOIN {host_table} hb
+                ON hb.organisation_id = ha.organisation_id
+              WHERE ha.engagement_id = a.engagement_id AND hb.engagement_id = b.engagement_id)
+        GROUP BY a.engagement_id, b.engagement_id
+        ORDER BY score DESC, a.engagement_id, b.engagement_id
+        LIMIT %s
+    """  # noqa: S608 - table names come from the models, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [PAIR_MAX_DOCUMENT_COUNT, *params, *params, limit])
+        rows = cursor.fetchall()
+    if not rows:
+        return []
+    ids = {pk for first, second, _ in rows for pk in (first, second)}
+    terms: dict[int, set[str]] = {}
+    for engagement_id, term in EngagementTerm.objects.filter(engagement_id__in=ids).values_list(
+        "engagement_id", "term"
+    ):
+        terms.setdefault(engagement_id, set()).add(term)
+    best = max(score for _, _, score in rows)
+    return [
+        Pair(
+            first=first,
+            second=second,
+            score=round(score / best, 2),
+            shared_terms=tuple(sorted(terms.get(first, set()) & terms.get(second, set())))[
+                :MAX_REASON_TERMS
+            ],
+        )
+        for first, second, score in rows
+    ]

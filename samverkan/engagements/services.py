@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samverkan.coordination.services import engagement_index
+from samverkan.coordination.services import engagement_index, engagement_unindex
 from samverkan.core.audit import log_change, snapshot
 from samverkan.core.notifications import notify
 
@@ -88,6 +88,7 @@ def engagement_delete(*, actor, engagement: Engagement) -> None:
         action="engagements.engagement.deleted",
         changes={"title": [engagement.title, None]},
     )
+    engagement_unindex(engagement=engagement)
     engagement.delete()
 
 
