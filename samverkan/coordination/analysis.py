@@ -66,7 +66,8 @@ MORE_STOP_WORDS = frozenset(
     _word_list(
         "oss dem hos inom genom utan samt både mellan kring bland vilka vilket vilken vem vars "
         "sina sitt mitt min mina din dina hans hennes dig mig något några någon inga ingen "
-        "inget alltid redan samma olika flera fler bl bla ex osv etc via per kl ca mm"
+        "inget alltid redan samma olika flera fler bl bla ex osv etc via per kl ca mm "
+        "inför ännu än ofta sedan senare tidigare även också enligt både hur vad när där"
     )
 )
 
@@ -90,7 +91,8 @@ PROCESS_WORDS = _word_list(
     "underlag föreskrift föreskrifter vägledning riktlinje riktlinjer kunskapsstöd strategi "
     "rapport uppdrag regeringsuppdrag tillsyn granskning nationell nationellt nationella "
     "ny nya lämna lämnar samla samlar berätta berättar höra diskutera diskuterar bjuda bjuder "
-    "delta deltar medverka"
+    "delta deltar medverka publicerad publicerat publicerade planerad planerat planerade "
+    "genomförd genomfört genomförde"
 )
 
 # Heads that make a compound mean no more than its modifier (module docstring, step 4).
