@@ -1143,6 +1143,16 @@ def _load_terms(model, rows):
     }
 
 
+# What a few organisations say they can take on (made up for the demo, not from the sources):
+# activities per quarter, weeks of notice, preferred channel.
+CAPACITY = {
+    "PRO": (3, 4, "email"),
+    "Diabetesförbundet": (2, 6, "email"),
+    "NSPH": (4, 3, "phone"),
+    "Sveriges Dövas Riksförbund": (2, 8, "email"),
+}
+
+
 def _load_organisations(target_groups, topics):
     orgs = {}
     for row in ORGANISATIONS:
@@ -1162,6 +1172,10 @@ def _load_organisations(target_groups, topics):
             orgs[org.short_name] = org
     for row in ORGANISATIONS:
         orgs[row["name"]].member_organisations.set([orgs[m] for m in row.get("members", [])])
+    for key, (per_quarter, notice, channel) in CAPACITY.items():
+        Organisation.objects.filter(pk=orgs[key].pk).update(
+            max_engagements_per_quarter=per_quarter, notice_weeks=notice, preferred_channel=channel
+        )
     return orgs
 
 
