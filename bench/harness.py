@@ -155,7 +155,8 @@ class Bench:
             check=False,
         )
         if result.returncode != 0:
-            raise BenchError(f"{module} failed:\n{result.stderr[-3000:]}")
+            last_lines = "\n".join(result.stderr.strip().splitlines()[-6:])
+            raise BenchError(f"{module} failed:\n{last_lines}")
         return json.loads(result.stdout.strip().splitlines()[-1])
 
 

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("samverkan.register.urls")),
     path("", include("samverkan.engagements.urls")),
     path("", include("samverkan.coordination.urls")),
+    path("", include("samverkan.insights.urls")),
     prefix_default_language=False,
 )
 

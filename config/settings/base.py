@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "samverkan.register",
     "samverkan.engagements",
     "samverkan.coordination",
+    "samverkan.insights",
 ]
 
 MIDDLEWARE = [

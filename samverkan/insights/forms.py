@@ -1,0 +1,111 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.core.forms import StyledFormMixin
+from samverkan.core.widgets import CheckboxList
+from samverkan.register.models import Organisation, TargetGroup
+
+from .models import TEXT_MAX_LENGTH, InputKind
+from .services import ItemData
+
+EXTRA_ROWS = 5
+MAX_ROWS = 200
+
+
+def organisation_choices(engagement) -> list[tuple[int, str]]:
+    """The organisations invited to or taking part in the engagement."""
+    organisations = (
+        Organisation.objects.filter(
+            Q(invitations__engagement=engagement) | Q(participations__engagement=engagement)
+        )
+        .distinct()
+        .order_by("name")
+        .values_list("id", "name")
+    )
+    return list(organisations)
+
+
+def target_group_choices() -> list[tuple[int, str]]:
+    return [(group.pk, group.label) for group in TargetGroup.objects.all()]
+
+
+class InputRowForm(StyledFormMixin, forms.Form):
+    """One row of the "many items at once" form. The choices are loaded once for all rows."""
+
+    kind = forms.ChoiceField(label=_("Kind"))
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What was said, without names of people."),
+    )
+    organisation = forms.TypedChoiceField(
+        label=_("From organisation"), required=False, coerce=int, empty_value=None
+    )
+    target_groups = forms.TypedMultipleChoiceField(
+        label=_("Target groups"), required=False, coerce=int, widget=CheckboxList
+    )
+
+    def __init__(self, *args, organisations, target_groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose kind"))] + InputKind.choices
+        self.fields["organisation"].choices = [("", _("Anonymous or not stated"))] + organisations
+        self.fields["target_groups"].choices = target_groups
+        if not target_groups:
+            del self.fields["target_groups"]
+
+    def item(self) -> ItemData:
+        data = self.cleaned_data
+        return ItemData(
+            kind=data["kind"],
+            text=data["text"].strip(),
+            organisation_id=data.get("organisation"),
+            target_group_ids=data.get("target_groups", []),
+        )
+
+
+class BaseInputRowFormSet(forms.BaseFormSet):
+    def initial_form_count(self):
+        # Every row is an "extra" row: an untouched one is empty and skipped, also after
+        # "add more rows" carried the typed values over as initial data.
+        return 0
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if not any(form.has_changed() for form in self.forms):
+            raise forms.ValidationError(_("Write at least one item."), code="empty")
+
+    def items(self) -> list[ItemData]:
+        return [form.item() for form in self.forms if form.has_changed()]
+
+
+InputRowFormSet = forms.formset_factory(
+    InputRowForm,
+    formset=BaseInputRowFormSet,
+    extra=EXTRA_ROWS,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "An Excel file (.xlsx) or a CSV file (.csv), at most 5 MB and 10 000 rows. "
+            "The first row is the header."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv", "class": "ds-input"}),
+    )
+
+
+class ImportConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    include_duplicates = forms.BooleanField(
+        label=_("Import the duplicates too"),
+        required=False,
+        help_text=_("Leave unticked to skip the rows marked as duplicates."),
+    )

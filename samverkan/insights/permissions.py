@@ -1,0 +1,30 @@
+"""Who may do what with input items. Items belong to the engagement's hosts; an organisation
+sees the items that came from it."""
+
+from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
+from samverkan.engagements.permissions import can_edit_engagement, can_view_engagement
+
+
+def can_record_input(user, engagement) -> bool:
+    """Record items in the form or import them from a file: the hosts' staff and coordinators."""
+    return can_edit_engagement(user, engagement)
+
+
+def can_view_input_list(user, engagement) -> bool:
+    """The agency side sees every item; an organisation's users see the list with only their
+    own organisation's items in it (see `selectors.input_items_visible_to`)."""
+    if not can_view_engagement(user, engagement):
+        return False
+    role = Role.of(user)
+    return role.is_public_body or (role in CIVIL_SOCIETY_ROLES and bool(user.organisation_id))
+
+
+def can_view_input_item(user, item) -> bool:
+    role = Role.of(user)
+    if role.is_public_body:
+        return True
+    return bool(
+        role in CIVIL_SOCIETY_ROLES
+        and user.organisation_id
+        and item.organisation_id == user.organisation_id
+    )

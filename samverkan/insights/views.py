@@ -1,0 +1,188 @@
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from samverkan.accounts.roles import Role
+from samverkan.core.filters import paginate
+from samverkan.engagements.models import Engagement
+from samverkan.engagements.permissions import can_view_engagement
+
+from . import permissions, selectors, services
+from .forms import (
+    EXTRA_ROWS,
+    MAX_ROWS,
+    ImportConfirmForm,
+    ImportUploadForm,
+    InputRowFormSet,
+    organisation_choices,
+    target_group_choices,
+)
+from .imports import ImportFileError, check_rows, read_table
+from .models import text_key
+from .services import ItemData
+from .template import import_template_response
+
+# The checked rows of an import wait here between the preview and the confirmation.
+SESSION_KEY = "insights.import.{pk}"
+PREVIEW_ROWS = 50
+
+
+def _get_engagement(request, pk) -> Engagement:
+    """Load an engagement the user may see, or 404 (an unpublished one is not revealed)."""
+    engagement = get_object_or_404(
+        Engagement.objects.prefetch_related("host_links", "invitations"), pk=pk
+    )
+    if not can_view_engagement(request.user, engagement):
+        raise Http404
+    return engagement
+
+
+def _get_engagement_to_record(request, pk) -> Engagement:
+    engagement = _get_engagement(request, pk)
+    if not permissions.can_record_input(request.user, engagement):
+        raise PermissionDenied
+    return engagement
+
+
+@login_required
+def input_list(request, pk):
+    engagement = _get_engagement(request, pk)
+    if not permissions.can_view_input_list(request.user, engagement):
+        raise PermissionDenied
+    items = selectors.input_items_visible_to(request.user, engagement)
+    context = {
+        "engagement": engagement,
+        "page": paginate(request, items),
+        "can_record": permissions.can_record_input(request.user, engagement),
+        "sees_all": Role.of(request.user).is_public_body,
+    }
+    return render(request, "insights/input_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_record(request, pk):
+    """Record many items at once. "Add more rows" resubmits the form with more empty rows, so it
+    works without JavaScript; saving writes every filled-in row or, on any error, none."""
+    engagement = _get_engagement_to_record(request, pk)
+    form_kwargs = {
+        "organisations": organisation_choices(engagement),
+        "target_groups": target_group_choices(),
+    }
+    if request.method == "POST" and "add_rows" in request.POST:
+        bound = InputRowFormSet(request.POST, form_kwargs=form_kwargs)
+        if not bound.management_form.is_valid():
+            raise PermissionDenied  # a tampered form, not a person's mistake
+        initial = [{name: form[name].value() for name in form.fields} for form in bound.forms]
+        formset = InputRowFormSet(initial=initial, form_kwargs=form_kwargs)
+        formset.extra = min(len(initial) + EXTRA_ROWS, MAX_ROWS)
+    elif request.method == "POST":
+        formset = InputRowFormSet(request.POST, form_kwargs=form_kwargs)
+        if formset.is_valid():
+            count = services.input_items_create(
+                actor=request.user,
+                engagement=engagement,
+                items=formset.items(),
+                action="insights.input_items.recorded",
+            )
+            messages.success(request, _("%(count)s items were saved.") % {"count": count})
+            return redirect("insights:input_list", pk=engagement.pk)
+    else:
+        formset = InputRowFormSet(form_kwargs=form_kwargs)
+    status = 400 if formset.is_bound and not formset.is_valid() else 200
+    return render(
+        request,
+        "insights/input_record.html",
+        {
+            "engagement": engagement,
+            "formset": formset,
+            "can_add_rows": formset.total_form_count() < MAX_ROWS,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_import(request, pk):
+    """Upload a file and see the preview. Nothing is written here: valid rows wait in the
+    session until the user confirms."""
+    engagement = _get_engagement_to_record(request, pk)
+    if request.method == "POST":
+        form = ImportUploadForm(request.POST, request.FILES)
+    else:
+        form = ImportUploadForm()
+    context = {"engagement": engagement, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            checked = check_rows(engagement, read_table(form.cleaned_data["file"]))
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            context.update(checked=checked, filename=form.cleaned_data["file"].name)
+            if checked.is_valid:
+                token = secrets.token_urlsafe(16)
+                request.session[SESSION_KEY.format(pk=engagement.pk)] = {
+                    "token": token,
+                    "filename": form.cleaned_data["file"].name,
+                    "rows": [
+                        [row.number, bool(row.duplicate_of), row.item.__dict__]
+                        for row in checked.rows
+                    ],
+                }
+                context["confirm_form"] = ImportConfirmForm(initial={"token": token})
+                context["preview_rows"] = checked.rows[:PREVIEW_ROWS]
+                return render(request, "insights/input_import_preview.html", context)
+            return render(request, "insights/input_import_preview.html", context, status=400)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "insights/input_import.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["POST"])
+def input_import_confirm(request, pk):
+    """Write the previewed rows in one transaction."""
+    engagement = _get_engagement_to_record(request, pk)
+    key = SESSION_KEY.format(pk=engagement.pk)
+    stored = request.session.get(key)
+    form = ImportConfirmForm(request.POST)
+    if not stored or not form.is_valid() or form.cleaned_data["token"] != stored["token"]:
+        messages.error(
+            request, _("The preview is no longer available. Upload the file again, please.")
+        )
+        return redirect("insights:input_import", pk=engagement.pk)
+    include_duplicates = form.cleaned_data["include_duplicates"]
+    items = [
+        ItemData(**data)
+        for _number, duplicate, data in stored["rows"]
+        if include_duplicates or not duplicate
+    ]
+    if not include_duplicates:
+        # Items recorded since the preview are duplicates too.
+        recorded = selectors.recorded_text_keys(engagement, {text_key(item.text) for item in items})
+        items = [item for item in items if text_key(item.text) not in recorded]
+    count = services.input_items_create(
+        actor=request.user,
+        engagement=engagement,
+        items=items,
+        action="insights.input_items.imported",
+    )
+    del request.session[key]
+    messages.success(
+        request,
+        _("%(count)s items were imported from %(file)s.")
+        % {"count": count, "file": stored["filename"]},
+    )
+    return redirect("insights:input_list", pk=engagement.pk)
+
+
+@login_required
+def input_import_template(request, pk):
+    _get_engagement_to_record(request, pk)
+    return import_template_response()
