@@ -152,7 +152,7 @@ def measure(args, data: dict) -> int:
     print("rows: " + " ".join(f"{k}={v}" for k, v in counts.items()))
     after = "".join(f" + {c} {t:.0f} s" for c, t in data.get("after_load", {}).items())
     reused = " (by an earlier run)" if data["reused"] else ""
-    print(f"generation: {data['seconds']:.0f} s{after}{reused}")
+    print(f"generation: {data['seconds']:.0f} s{reused}{after}")
     print(f"busy_organisation: {facts.busy_organisation}")
     figures = {name: statistics.median(values) for name, values in samples.items() if values}
     for m in chosen:

@@ -32,6 +32,8 @@ def data(agency, other_agency, organisation):
         location="Göteborg",
     )
     first.target_groups.add(group)
+    first.steps = ["agenda", "monitoring"]
+    first.save()
     EngagementFactory(
         title="Annan myndighets möte",
         hosts=[other_agency],
@@ -65,6 +67,7 @@ def test_the_engagement_xlsx_opens_and_follows_the_filter(client, data, agency):
     row = rows[1]
     assert row[1] == agency.name and row[2] == "Andra myndigheten"
     assert row[3] == datetime(2026, 12, 3, 10, 0)  # local time in the sheet
+    assert row[7] == "Agenda setting; Monitoring"
 
 
 def test_the_calendar_feed_parses_and_carries_time_and_place(client, data, organisation):

@@ -23,7 +23,7 @@ def engagement_export_response(engagements, fmt):
         (_("Ends"), lambda e: e.ends_at and timezone.localtime(e.ends_at)),
         (_("Status"), lambda e: e.get_status_display()),
         (_("Level of participation"), lambda e: e.get_level_display()),
-        (_("Steps in the decision process"), lambda e: "; ".join(e.get_steps_display())),
+        (_("Steps in the decision process"), lambda e: "; ".join(map(str, e.get_steps_display()))),
         (_("Method"), lambda e: e.get_method_display()),
         (_("How representatives are chosen"), lambda e: e.get_representation_display()),
         (_("Where"), lambda e: e.get_venue_display()),
