@@ -4,6 +4,8 @@ Real names where the network has them (the nine RSK agencies, the 21 regions, Sw
 municipalities); everything else is built from parts so it reads like the real register.
 """
 
+from samverkan.register import demo
+
 # The nine agencies of Rådet för styrning med kunskap: (name, short name, city).
 RSK_AGENCIES = [
     ("Socialstyrelsen", "SoS", "Stockholm"),
@@ -251,19 +253,9 @@ TARGET_GROUPS = [
     ("Patienter och vårdtagare", "Patients and care recipients"),
 ]
 
+# The demo's topics first (same order, so the generated data does not change), then more.
 TOPICS = [
-    ("Läkemedel", "Pharmaceuticals"),
-    ("Psykisk hälsa", "Mental health"),
-    ("Funktionshinderspolitik", "Disability policy"),
-    ("Tillsyn", "Supervision and inspection"),
-    ("Forskning", "Research"),
-    ("Tandvård", "Dental care"),
-    ("Suicidprevention", "Suicide prevention"),
-    ("Hiv och sti", "HIV and STIs"),
-    ("Kunskapsstyrning", "Knowledge-based governance"),
-    ("E-hälsa", "eHealth"),
-    ("Socialtjänst", "Social services"),
-    ("Kompetensförsörjning", "Skills supply"),
+    *demo.TOPICS,
     ("Patientsäkerhet", "Patient safety"),
     ("Tillgänglighet", "Accessibility"),
     ("Folkhälsa och levnadsvanor", "Public health and lifestyle"),
