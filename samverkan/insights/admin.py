@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from .models import InputItem
+from .models import Addressee, InputItem
+
+
+class AddresseeInline(admin.TabularInline):
+    model = Addressee
+    extra = 0
+    raw_id_fields = ["host", "referred_to"]
 
 
 @admin.register(InputItem)
@@ -9,4 +15,5 @@ class InputItemAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     list_select_related = ["engagement", "organisation"]
     raw_id_fields = ["engagement", "organisation", "created_by"]
-    filter_horizontal = ["target_groups", "topics", "addressed_to"]
+    filter_horizontal = ["target_groups", "topics"]
+    inlines = [AddresseeInline]

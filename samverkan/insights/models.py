@@ -70,6 +70,8 @@ class InputItem(TimeStampedModel):
     )
     addressed_to = models.ManyToManyField(
         Organisation,
+        through="Addressee",
+        through_fields=("item", "host"),
         verbose_name=_("addressed to"),
         blank=True,
         related_name="input_items_addressed",
@@ -98,3 +100,92 @@ class InputItem(TimeStampedModel):
     def save(self, *args, **kwargs):
         self.text_key = text_key(self.text)
         super().save(*args, **kwargs)
+
+
+class TriageStatus(models.TextChoices):
+    """Where one addressed host's handling of an item stands, first to last."""
+
+    RECEIVED = "received", _("Received")
+    CONSIDERING = "considering", _("Being considered")
+    ACTED_ON = "acted_on", _("Acted on")
+    IN_ASSIGNMENT = "in_assignment", _("Part of an assignment")
+    NOT_ACTED_ON = "not_acted_on", _("Not acted on")
+    REFERRED = "referred", _("Referred to another host")
+
+
+# The outcomes that close an item for a host; "not acted on" needs a reason, "referred" a host.
+CLOSED_STATUSES = (
+    TriageStatus.ACTED_ON,
+    TriageStatus.IN_ASSIGNMENT,
+    TriageStatus.NOT_ACTED_ON,
+    TriageStatus.REFERRED,
+)
+
+
+class Addressee(models.Model):
+    """One host an input item is addressed to, and where that host's triage of it stands.
+
+    `status`, `response` and `referred_to` are the latest step (kept here so lists and reports
+    read one row); every step is also kept in `TriageStep`.
+    """
+
+    item = models.ForeignKey(InputItem, on_delete=models.CASCADE, related_name="addressees")
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("host"),
+        on_delete=models.PROTECT,
+        related_name="input_addressees",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=TriageStatus.choices, default=TriageStatus.RECEIVED
+    )
+    response = models.TextField(_("response"), blank=True, max_length=TEXT_MAX_LENGTH)
+    referred_to = models.ForeignKey(
+        Organisation,
+        verbose_name=_("referred to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    # When the host first answered with a response: "how fast" in the needs analysis.
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("addressed host")
+        verbose_name_plural = _("addressed hosts")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "host"], name="one_addressee_per_host"),
+            models.CheckConstraint(
+                condition=~models.Q(status="referred") | models.Q(referred_to__isnull=False),
+                name="referred_names_a_host",
+            ),
+        ]
+        indexes = [models.Index(fields=["host", "status"], name="addressee_host_status_idx")]
+
+    def __str__(self):
+        return f"{self.host} – {self.item}"
+
+
+class TriageStep(models.Model):
+    """One step in a host's handling of an item, with the response given at that step."""
+
+    addressee = models.ForeignKey(Addressee, on_delete=models.CASCADE, related_name="steps")
+    status = models.CharField(_("status"), max_length=20, choices=TriageStatus.choices)
+    response = models.TextField(_("response"), blank=True, max_length=TEXT_MAX_LENGTH)
+    referred_to = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("triage step")
+        verbose_name_plural = _("triage steps")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.addressee}: {self.get_status_display()}"

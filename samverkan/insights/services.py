@@ -4,7 +4,7 @@ from django.db import transaction
 
 from samverkan.core.audit import log_change
 
-from .models import InputItem, text_key
+from .models import Addressee, InputItem, text_key
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,8 @@ def input_items_create(*, actor, engagement, items: list[ItemData], action: str)
         for obj, item in zip(created, items, strict=True)
         for topic_id in dict.fromkeys(item.topic_ids)
     )
-    through = InputItem.addressed_to.through
-    through.objects.bulk_create(
-        through(inputitem_id=obj.pk, organisation_id=host_id)
-        for obj in created
-        for host_id in host_ids
+    Addressee.objects.bulk_create(
+        Addressee(item_id=obj.pk, host_id=host_id) for obj in created for host_id in host_ids
     )
     log_change(
         actor=actor, instance=engagement, action=action, changes={"input_items": [None, len(items)]}
