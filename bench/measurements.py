@@ -17,7 +17,88 @@ a module in a process of its own. `bench.facts` says which organisation is busie
 is current for the data and which year is the last complete one.
 """
 
+import itertools
+from datetime import date, datetime, time, timedelta
+from functools import cache
+
+from django.utils import timezone
+
 from .harness import Bench, Measurement
+from .names import SUBJECTS
+
+# "Before you invite": how many organisations the planner is inviting.
+INVITED = 20
+
+
+@cache
+def _planning_drafts() -> list[dict]:
+    """What planners type: a title for each wording of each subject in the data, with the
+    subject's target groups, planned by an agency. Each lookup takes the next draft in turn."""
+    from samverkan.register.models import Organisation, TargetGroup
+
+    groups = dict(TargetGroup.objects.values_list("name", "pk"))
+    agency = Organisation.objects.hosts().order_by("pk").first()
+    templates = itertools.cycle(["Dialogmöte om {s}", "Samråd om {s}", "Workshop kring {s}"])
+    drafts = []
+    for wordings, subject_groups, _topics in SUBJECTS:
+        for wording in wordings:
+            drafts.append(
+                {
+                    "title": next(templates).format(s=wording),
+                    "description": f"Vi vill höra era erfarenheter av {wording}.",
+                    "target_groups": [groups[g] for g in subject_groups if g in groups],
+                    "exclude_hosts": [agency.pk],
+                }
+            )
+    return drafts
+
+
+def _planned_at(bench: Bench) -> datetime:
+    day = bench.facts.as_of + timedelta(days=60)
+    return timezone.make_aware(datetime.combine(day, time(10)))
+
+
+def similar_lookup(bench: Bench) -> float:
+    """The similar engagements the planner sees while typing (coordination.similarity)."""
+    from samverkan.coordination.similarity import similar_engagements
+
+    drafts = itertools.cycle(_planning_drafts())
+    starts_at = _planned_at(bench)
+    return bench.call_p95(lambda: similar_engagements(**next(drafts), starts_at=starts_at, limit=5))
+
+
+def org_load(bench: Bench) -> float:
+    """The load panel for 20 invited organisations, the busiest ones (coordination.load)."""
+    from django.db.models import Count
+
+    from samverkan.coordination.load import organisation_load
+    from samverkan.engagements.models import Invitation
+    from samverkan.register.models import Organisation
+
+    busiest = list(
+        Invitation.objects.filter(organisation__in=Organisation.objects.civil_society())
+        .values_list("organisation_id", flat=True)
+        .annotate(n=Count("id"))
+        .order_by("-n", "organisation_id")[:200]
+    )
+    groups = itertools.cycle([busiest[i : i + INVITED] for i in range(0, len(busiest), INVITED)])
+    starts_at = _planned_at(bench)
+    return bench.call_p95(
+        lambda: organisation_load(
+            organisations=Organisation.objects.filter(pk__in=next(groups)),
+            starts_at=starts_at,
+        )
+    )
+
+
+def standing_report(bench: Bench) -> float:
+    """The network's standing report for the last complete year, every section."""
+    from samverkan.coordination.report import Period, ReportFilters
+    from samverkan.coordination.report import standing_report as build
+
+    year = bench.facts.export_year
+    filters = ReportFilters(period=Period(start=date(year, 1, 1), end=date(year, 12, 31)))
+    return bench.seconds(lambda: build(filters))
 
 
 def floor(bench: Bench) -> float:
@@ -52,5 +133,8 @@ MEASUREMENTS = [
     Measurement("organisation_list_p95", "ms", organisation_list, vs_floor=True),
     Measurement("organisation_page_p95", "ms", organisation_page, vs_floor=True),
     Measurement("calendar_month_p95", "ms", calendar_month, vs_floor=True),
+    Measurement("similar_lookup_p95", "ms", similar_lookup),
+    Measurement("org_load_p95", "ms", org_load),
+    Measurement("standing_report", "s", standing_report),
     Measurement("engagement_export_peak_rss", "MB", engagement_export_peak_rss, rounds=1),
 ]

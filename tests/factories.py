@@ -21,6 +21,7 @@ from samverkan.engagements.models import (
     Seat,
     SeatKind,
 )
+from samverkan.engagements.services import involvements_refresh
 from samverkan.register.models import (
     Affiliation,
     Organisation,
@@ -126,6 +127,8 @@ class EngagementFactory(factory.django.DjangoModelFactory):
     def invited(obj, create, extracted, **kwargs):
         for organisation in extracted or []:
             Invitation.objects.create(engagement=obj, organisation=organisation)
+        if create:  # as the services do after every change
+            involvements_refresh(engagement_ids=[obj.pk])
 
 
 class ForumFactory(factory.django.DjangoModelFactory):

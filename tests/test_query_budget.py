@@ -19,6 +19,7 @@ from samverkan.engagements.models import (
     Seat,
     SeatKind,
 )
+from samverkan.engagements.services import involvements_refresh
 from samverkan.register.models import Organisation, OrganisationKind, TargetGroup
 
 from .factories import AffiliationFactory
@@ -50,7 +51,8 @@ def build(size: int, host: Organisation, busy: Organisation, batch: str):
             representation="appointed",
             knowledge="collective",
             method="dialogue_meeting",
-            starts_at=now + timedelta(days=i % 60 - 30, hours=i % 7),
+            # Spread over two months around today, so even 10 reach into this month.
+            starts_at=now + timedelta(days=(i * 7) % 60 - 30, hours=i % 7),
             is_published=True,
         )
         for i in range(size)
@@ -65,6 +67,7 @@ def build(size: int, host: Organisation, busy: Organisation, batch: str):
     )
     for e in engagements[:30]:
         e.target_groups.set(groups)
+    involvements_refresh(engagement_ids=[e.pk for e in engagements])  # as after a data load
     forums = Forum.objects.bulk_create(
         Forum(name=f"Råd {batch}{i}", slug=f"rad-{batch}{i}", kind="council")
         for i in range(min(size, 200))
@@ -87,6 +90,7 @@ PAGES = {
     ),
     "host list": lambda ctx: "/myndigheter/",
     "busy organisation page": lambda ctx: f"/organisationer/{ctx['busy'].slug}/",
+    "busy organisation's agencies": lambda ctx: f"/organisationer/{ctx['busy'].slug}/myndigheter/",
     "agency page": lambda ctx: f"/organisationer/{ctx['host'].slug}/",
     "engagement list": lambda ctx: "/aktiviteter/",
     "engagement list, filtered": lambda ctx: (

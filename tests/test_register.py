@@ -4,15 +4,17 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.env import env_bool, env_int
 from samverkan.accounts.roles import Role
 from samverkan.core.models import AuditEntry
-from samverkan.engagements.models import Engagement, Forum, Seat, SeatKind
+from samverkan.engagements.models import Forum, Invitation, Seat, SeatKind
+from samverkan.engagements.services import involvements_refresh
 from samverkan.register import selectors
 
-from .factories import EngagementFactory, ForumFactory, OrganisationFactory
+from .factories import EngagementFactory, ForumFactory, OrganisationFactory, UserFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -37,20 +39,40 @@ def test_who_consults_an_organisation(agency, other_agency, organisation):
         term_end=date(2000, 1, 1),
     )
 
-    public = selectors.who_consults(
-        organisation, Engagement.objects.published(), Forum.objects.published()
-    )
+    public = selectors.who_consults(organisation, viewer=AnonymousUser())
     by_host = {relation.host: relation for relation in public}
     assert by_host[agency].engagements == 4
     assert by_host[agency].per_year == {2025: 1, 2024: 2, 2023: 1}
     assert by_host[agency].last_contact == when(2025, 3)
-    assert by_host[agency].forums == []
     # The unpublished one is not counted for the public.
     assert by_host[other_agency].engagements == 1
-    assert by_host[other_agency].forums == [forum]  # the ended seat is not listed twice
+    assert [h.host for h in public] == [agency, other_agency]  # most engagements first
+    # The forum seat is listed on its own, once; the ended seat not at all.
+    seats = selectors.forum_seats(organisation, Forum.objects.published())
+    assert [seat.forum for seat in seats] == [forum]
 
-    everything = selectors.who_consults(organisation, Engagement.objects.all(), Forum.objects.all())
+    staff = UserFactory(role=Role.AGENCY_STAFF, organisation=agency)
+    everything = selectors.who_consults(organisation, viewer=staff)
     assert {r.host: r.engagements for r in everything}[other_agency] == 2
+    assert selectors.who_consults(organisation, viewer=staff, count=1) == everything[:1]
+    assert selectors.HostRelations(organisation, viewer=staff).count() == 2
+
+
+def test_who_consults_follows_changes_made_through_the_services(agency, organisation):
+    """The derived rows follow an engagement's invitations, start and publication."""
+    engagement = EngagementFactory(hosts=[agency], invited=[organisation], starts_at=when(2024))
+    other = OrganisationFactory()
+    engagement.starts_at = when(2022)
+    engagement.is_published = False
+    engagement.save()
+    Invitation.objects.create(engagement=engagement, organisation=other)
+    involvements_refresh(engagement_ids=[engagement.pk])
+    staff = UserFactory(role=Role.AGENCY_STAFF, organisation=agency)
+    [relation] = selectors.who_consults(other, viewer=staff)
+    assert relation.per_year == {2022: 1}
+    assert selectors.who_consults(organisation, viewer=AnonymousUser()) == []
+    engagement.delete()
+    assert selectors.who_consults(organisation, viewer=staff) == []
 
 
 def test_the_organisation_page_lists_the_agencies(client, agency, organisation):

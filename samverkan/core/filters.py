@@ -4,6 +4,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from .widgets import use_fast_selects
+
 
 class FilterForm(forms.Form):
     """A filter form bound to request.GET. `filters()` returns only the fields that validated."""
@@ -12,6 +14,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, data, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
+        use_fast_selects(self)
         for field in self.fields.values():
             field.required = False
 

@@ -1,4 +1,7 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 
 class DescribedChoiceMixin:
@@ -57,3 +60,52 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class FastOptionsMixin:
+    """Renders a select's options in Python rather than one template per option.
+
+    Django renders every <option> through its own template, about 0.1 ms each: a filter with the
+    400 hosts took longer than the rest of the page. The markup is the same as Django's.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        chosen = {str(v) for v in self.format_value(value)}
+        html = [f'<select name="{escape(name)}"{flatatt(attrs)}>']
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):  # an optgroup: (group name, its choices)
+                html.append(f'<optgroup label="{escape(option_value)}">')
+                html.extend(self._option(v, lab, chosen) for v, lab in label)
+                html.append("</optgroup>")
+            else:
+                html.append(self._option(option_value, label, chosen))
+        html.append("</select>")
+        return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
+
+    @staticmethod
+    def _option(value, label, chosen) -> str:
+        value = "" if value is None else str(value)
+        selected = " selected" if value in chosen else ""
+        return f'<option value="{escape(value)}"{selected}>{escape(label)}</option>'
+
+
+class Select(FastOptionsMixin, forms.Select):
+    pass
+
+
+class SelectMultiple(FastOptionsMixin, forms.SelectMultiple):
+    pass
+
+
+FAST = {forms.Select: Select, forms.SelectMultiple: SelectMultiple}
+
+
+def use_fast_selects(form) -> None:
+    """Give the form's plain selects the fast renderer (called by the project's form bases)."""
+    for field in form.fields.values():
+        fast = FAST.get(type(field.widget))
+        if fast:
+            field.widget.__class__ = fast

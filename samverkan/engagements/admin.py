@@ -3,6 +3,7 @@ from django.contrib import admin
 from samverkan.core.admin import AuditedAdmin
 
 from .models import Engagement, EngagementHost, Forum, ForumHost, Invitation, Participation, Seat
+from .services import involvements_refresh
 
 
 class EngagementHostInline(admin.TabularInline):
@@ -32,6 +33,10 @@ class EngagementAdmin(AuditedAdmin):
     filter_horizontal = ["target_groups", "topics"]
     autocomplete_fields = ["forum"]
     inlines = [EngagementHostInline, InvitationInline, ParticipationInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        involvements_refresh(engagement_ids=[form.instance.pk])
 
 
 class ForumHostInline(admin.TabularInline):

@@ -10,7 +10,11 @@ from samverkan.core.widgets import (
     DescribedCheckboxSelectMultiple,
     DescribedRadioSelect,
 )
-from samverkan.register.forms import TermFilterForm
+from samverkan.register.forms import (
+    OrganisationChoiceField,
+    OrganisationNameField,
+    TermFilterForm,
+)
 from samverkan.register.models import Organisation, TargetGroup, Topic
 
 from .glossary import KNOWLEDGE_HELP, LEVEL_HELP, REPRESENTATION_HELP, STEP_HELP
@@ -111,17 +115,15 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
 class EngagementFilterForm(TermFilterForm):
     field_order = ["q", "host", "target_group", "topic", "organisation", "status"]
 
-    host = forms.ModelChoiceField(
+    host = OrganisationChoiceField(
         label=_("Agency"),
         queryset=Organisation.objects.hosts(),
         empty_label=_("All agencies"),
         to_field_name="slug",
     )
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationNameField(
         label=_("Organisation"),
         queryset=Organisation.objects.civil_society(),
-        empty_label=_("All organisations"),
-        to_field_name="slug",
     )
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("Any status"))] + Status.choices)
     date_from = forms.DateField(label=_("From"), widget=DateInput)

@@ -283,15 +283,28 @@ class EngagementQuerySet(EngagementVisibilityQuerySet):
         return self.filter(starts_at__gte=timezone.now()).exclude(status=Status.CANCELLED)
 
     def between(self, start, end):
-        """Engagements that overlap the period [start, end)."""
-        return self.filter(starts_at__lt=end).filter(
-            Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
+        """Engagements that overlap the period [start, end): those that start in it and those
+        that started before it and end in or after it. Each half has an index to read (the
+        start; the end with the start), which a single "starts before the end and ends after
+        the start" condition does not."""
+        return self.filter(
+            Q(starts_at__gte=start, starts_at__lt=end) | Q(starts_at__lt=start, ends_at__gte=start)
         )
 
     def involving(self, organisation):
+        """Engagements the organisation was invited to or took part in.
+
+        Two id subqueries rather than joins: joining both tables and taking DISTINCT read every
+        invitation of a busy organisation's engagements and took seconds at national scale.
+        """
         return self.filter(
-            Q(invitations__organisation=organisation) | Q(participations__organisation=organisation)
-        ).distinct()
+            Q(pk__in=Invitation.objects.filter(organisation=organisation).values("engagement_id"))
+            | Q(
+                pk__in=Participation.objects.filter(organisation=organisation).values(
+                    "engagement_id"
+                )
+            )
+        )
 
     def search(self, query: str):
         condition = search.matches(query)
@@ -378,6 +391,7 @@ class Engagement(HostedMixin, TimeStampedModel):
             # Period reports group by status and level: the index covers them.
             models.Index(fields=["starts_at", "status", "level"], name="engagement_period_idx"),
             models.Index(fields=["is_published", "starts_at"]),
+            models.Index(fields=["ends_at", "starts_at"], name="engagement_ends_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -548,3 +562,64 @@ class CoHostProposal(TimeStampedModel):
 
     def __str__(self):
         return f"{self.host} → {self.engagement}"
+
+
+class InvolvementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The rows of the engagements `user` may see, as `Engagement.objects.visible_to`."""
+        from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
+
+        role = Role.of(user)
+        if role.is_public_body:
+            return self
+        if role in CIVIL_SOCIETY_ROLES and user.organisation_id:
+            invited = Invitation.objects.filter(organisation_id=user.organisation_id)
+            return self.filter(
+                Q(is_published=True) | Q(engagement_id__in=invited.values("engagement_id"))
+            )
+        return self.filter(is_published=True)
+
+
+class Involvement(models.Model):
+    """Derived, for "who consults whom" at national scale: one row per organisation that was
+    invited to or took part in an engagement, per host of that engagement, with what the
+    organisation page sorts and counts by.
+
+    Never edited by hand: `services.involvements_refresh` rewrites an engagement's rows after
+    every change to its hosts, invitations, participants, start or publication. Reading the
+    engagements themselves meant visiting every one a busy organisation was ever asked to.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
+    host = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    is_lead = models.BooleanField()
+    starts_at = models.DateTimeField()
+    year = models.PositiveSmallIntegerField()  # of starts_at, in local time
+    is_published = models.BooleanField()
+
+    objects = InvolvementQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "engagement", "host"], name="one_involvement_per_host"
+            )
+        ]
+        indexes = [
+            # The organisation's activities, newest first: one row per engagement (its lead).
+            models.Index(
+                fields=["organisation", "is_lead", "is_published", "starts_at"],
+                name="involvement_timeline_idx",
+            ),
+            # Its hosts with counts per year, read from the index alone.
+            models.Index(
+                fields=["organisation", "is_published", "host", "year", "starts_at"],
+                name="involvement_hosts_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} – {self.engagement_id} ({self.host_id})"

@@ -20,6 +20,7 @@ from .models import (
     ForumHost,
     HostRole,
     Invitation,
+    Involvement,
     Participation,
     ProposalStatus,
 )
@@ -53,6 +54,60 @@ def _set_organisations(model, engagement, organisations):
     )
 
 
+def involvements_refresh(*, engagement_ids=None, batch_size: int = 5000) -> int:
+    """Rewrite the derived `Involvement` rows of these engagements, or of all when None.
+
+    Call it after any change to an engagement's hosts, invitations, participants, start or
+    publication. Returns the number of rows written.
+    """
+    engagements = Engagement.objects.order_by("pk")
+    if engagement_ids is not None:
+        engagement_ids = list(engagement_ids)
+        engagements = engagements.filter(pk__in=engagement_ids)
+        Involvement.objects.filter(engagement_id__in=engagement_ids).delete()
+    else:
+        Involvement.objects.all().delete()
+    written = 0
+    last_id = 0
+    while True:  # in batches of engagements, so a full rebuild runs in flat memory
+        batch = list(
+            engagements.filter(pk__gt=last_id).values_list("pk", "starts_at", "is_published")[
+                :batch_size
+            ]
+        )
+        if not batch:
+            return written
+        last_id = batch[-1][0]
+        ids = [pk for pk, _start, _published in batch]
+        hosts: dict[int, list[tuple[int, bool]]] = {}
+        for engagement_id, host_id, role in EngagementHost.objects.filter(
+            engagement_id__in=ids
+        ).values_list("engagement_id", "organisation_id", "role"):
+            hosts.setdefault(engagement_id, []).append((host_id, role == HostRole.LEAD))
+        involved: dict[int, set[int]] = {}
+        for model in (Invitation, Participation):
+            for engagement_id, organisation_id in model.objects.filter(
+                engagement_id__in=ids, organisation__isnull=False
+            ).values_list("engagement_id", "organisation_id"):
+                involved.setdefault(engagement_id, set()).add(organisation_id)
+        rows = [
+            Involvement(
+                organisation_id=organisation_id,
+                engagement_id=pk,
+                host_id=host_id,
+                is_lead=is_lead,
+                starts_at=starts_at,
+                year=timezone.localtime(starts_at).year,
+                is_published=is_published,
+            )
+            for pk, starts_at, is_published in batch
+            for organisation_id in sorted(involved.get(pk, ()))
+            for host_id, is_lead in hosts.get(pk, ())
+        ]
+        Involvement.objects.bulk_create(rows, batch_size=batch_size)
+        written += len(rows)
+
+
 @transaction.atomic
 def engagement_save(*, actor, form) -> Engagement:
     """Create or update an engagement from a valid EngagementForm.
@@ -70,6 +125,7 @@ def engagement_save(*, actor, form) -> Engagement:
         )
     _set_organisations(Invitation, engagement, form.cleaned_data["invited"])
     _set_organisations(Participation, engagement, form.cleaned_data["participants"])
+    involvements_refresh(engagement_ids=[engagement.pk])
     engagement_index(engagement=engagement)
     log_change(
         actor=actor,
@@ -198,6 +254,7 @@ def co_host_answer(*, actor, proposal: CoHostProposal, accept: bool, reason: str
         EngagementHost.objects.get_or_create(
             engagement=engagement, organisation=proposal.host, defaults={"role": HostRole.CO_HOST}
         )
+        involvements_refresh(engagement_ids=[engagement.pk])
         log_change(
             actor=actor,
             instance=engagement,

@@ -1,4 +1,3 @@
-import calendar as calendar_lib
 from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
@@ -354,7 +353,6 @@ def calendar(request):
     form, engagements = _filtered_engagements(request)
     next_month = (month + timedelta(days=32)).replace(day=1)
     prev_month = (month - timedelta(days=1)).replace(day=1)
-    in_month = engagements.between(_day_start(month), _day_start(next_month)).order_by("starts_at")
     view = "list" if request.GET.get("view") == "list" else "month"
     params = request.GET.copy()
     params.pop("page", None)
@@ -374,27 +372,12 @@ def calendar(request):
             "engagements:calendar_ics_personal", args=[request.user.get_feed_token()]
         )
     if view == "list":
-        context["page"] = paginate(request, selectors.engagement_cards(in_month), per_page=50)
+        in_month = engagements.between(_day_start(month), _day_start(next_month))
+        context["page"] = paginate(
+            request, selectors.engagement_cards(in_month.order_by("starts_at")), per_page=50
+        )
     else:
-        by_day: dict[date, list] = {}
-        for engagement in in_month.only("id", "title", "starts_at", "ends_at"):
-            by_day.setdefault(timezone.localdate(engagement.starts_at), []).append(engagement)
-        weeks = []
-        for week in calendar_lib.Calendar(firstweekday=0).monthdatescalendar(
-            month.year, month.month
-        ):
-            weeks.append(
-                [
-                    {
-                        "date": day,
-                        "in_month": day.month == month.month,
-                        "items": by_day.get(day, [])[:MAX_PER_DAY],
-                        "more": max(0, len(by_day.get(day, [])) - MAX_PER_DAY),
-                    }
-                    for day in week
-                ]
-            )
-        context["weeks"] = weeks
+        context["weeks"] = selectors.month_grid(engagements, month, per_day=MAX_PER_DAY)
     return render(request, "engagements/calendar.html", context)
 
 

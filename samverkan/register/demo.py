@@ -31,6 +31,7 @@ from samverkan.engagements.models import (
     Participation,
     Seat,
 )
+from samverkan.engagements.services import involvements_refresh
 from samverkan.register.models import Affiliation, Organisation, Person, TargetGroup, Topic
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -1310,6 +1311,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str, str]]:
     _load_engagements(orgs, forums, target_groups, topics)
     # The "similar engagements" index, so the demo shows similar activities at other agencies.
     engagements_reindex()
+    involvements_refresh()
     logins = _load_users(orgs)
     if stdout is not None:
         stdout.write(

@@ -1,4 +1,7 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.filters import FilterForm
@@ -6,6 +9,47 @@ from samverkan.core.forms import StyledFormMixin
 from samverkan.core.widgets import CheckboxList
 
 from .models import Organisation, OrganisationKind, TargetGroup, Topic
+
+
+class OrganisationNameField(forms.CharField):
+    """An organisation typed by its name (or the name in its address): a list of every one of
+    the register's thousands of organisations would be too long to scroll, and to send."""
+
+    def __init__(self, *, queryset, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+        self.queryset = queryset
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        found = self.queryset.filter(Q(slug=value) | Q(name__iexact=value)).first()
+        if found is None:
+            raise ValidationError(
+                _(
+                    "There is no organisation called “%(name)s” in the register. Check the spelling."
+                ),
+                code="unknown",
+                params={"name": value},
+            )
+        return found
+
+
+class NameChoiceIterator(ModelChoiceIterator):
+    """Choices read as (key, name) pairs: no model instance per option."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        key = self.field.to_field_name or "pk"
+        yield from self.queryset.values_list(key, "name")
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """A choice of one of the (hundreds of) hosts: options are read as plain pairs, cheaply."""
+
+    iterator = NameChoiceIterator
 
 
 class TermFilterForm(FilterForm):
@@ -27,7 +71,7 @@ class OrganisationFilterForm(TermFilterForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All kinds"))] + OrganisationKind.choices
     )
-    consulted_by = forms.ModelChoiceField(
+    consulted_by = OrganisationChoiceField(
         label=_("Consulted by"),
         queryset=Organisation.objects.hosts(),
         empty_label=_("Any agency"),

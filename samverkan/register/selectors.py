@@ -1,13 +1,11 @@
 """Reads for the register's pages. Each returns the same number of queries whatever the data size."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Count, Max, Prefetch
-from django.db.models.functions import ExtractYear
 
-from samverkan.engagements.models import EngagementHost, Forum, Seat
+from samverkan.engagements.models import ForumHost, Involvement, Seat
 
 from .models import Affiliation, Organisation, TargetGroup
 
@@ -29,53 +27,85 @@ class HostRelation:
     engagements: int = 0
     last_contact: datetime | None = None
     per_year: dict[int, int] = field(default_factory=dict)
-    forums: list[Forum] = field(default_factory=list)
 
 
-def who_consults(
-    organisation: Organisation, visible_engagements, visible_forums
-) -> list[HostRelation]:
-    """Every host that engages `organisation`, with counts per year, last contact and forums.
+class HostRelations:
+    """Every host that engages `organisation` in what `viewer` may see, as a sequence that a
+    paginator counts (one query) and slices (three queries a page)."""
 
-    `visible_engagements` and `visible_forums` are what the viewer may see; the
-    counts come from one grouped query, the forums from two more.
-    """
-    involving = visible_engagements.involving(organisation).values("pk")
-    rows = (
-        EngagementHost.objects.filter(engagement__in=involving)
-        .annotate(year=ExtractYear("engagement__starts_at"))
-        .values("organisation_id", "year")
-        .annotate(count=Count("engagement_id", distinct=True), last=Max("engagement__starts_at"))
-        .order_by()
+    def __init__(self, organisation: Organisation, *, viewer):
+        self.rows = Involvement.objects.visible_to(viewer).filter(organisation=organisation)
+
+    def count(self) -> int:
+        return self.rows.values("host_id").distinct().count()
+
+    def __getitem__(self, part: slice) -> list[HostRelation]:
+        return _host_relations(self.rows, part)
+
+
+def who_consults(organisation: Organisation, *, viewer, count: int | None = None):
+    """The hosts that engage `organisation`, most engagements first (the first `count`), each
+    with its count per year and last contact. Read from the derived `Involvement` rows' index
+    in three queries, whatever the history."""
+    return HostRelations(organisation, viewer=viewer)[:count]
+
+
+def _host_relations(rows, part: slice) -> list[HostRelation]:
+    ranked = (
+        rows.values("host_id")
+        .annotate(engagements=Count("engagement_id"), last=Max("starts_at"))
+        .order_by("-engagements", "host__name")
     )
-    relations: dict[int, HostRelation] = {}
-    host_ids = set()
-    per_host = defaultdict(list)
-    for row in rows:
-        per_host[row["organisation_id"]].append(row)
-        host_ids.add(row["organisation_id"])
-    seats = (
+    ranked = ranked[part]
+    relations = {
+        row["host_id"]: HostRelation(
+            host=None, engagements=row["engagements"], last_contact=row["last"]
+        )
+        for row in ranked
+    }
+    if not relations:
+        return []
+    years = (
+        rows.filter(host_id__in=relations)
+        .values_list("host_id", "year")
+        .annotate(n=Count("engagement_id"))
+        .order_by("host_id", "-year")
+    )
+    for host_id, year, n in years:
+        relations[host_id].per_year[year] = n
+    hosts = Organisation.objects.only("name", "short_name", "slug").in_bulk(list(relations))
+    for host_id, relation in relations.items():
+        relation.host = hosts[host_id]
+    return list(relations.values())
+
+
+def forum_seats(organisation: Organisation, visible_forums):
+    """The organisation's current seats in the forums the viewer may see, with their hosts."""
+    return (
         Seat.objects.current()
         .filter(organisation=organisation, forum__in=visible_forums)
         .select_related("forum")
-        .prefetch_related("forum__host_links")
+        .prefetch_related(
+            Prefetch(
+                "forum__host_links",
+                queryset=ForumHost.objects.select_related("organisation").only(
+                    "forum_id", "role", "organisation__name", "organisation__slug"
+                ),
+            )
+        )
+        .order_by("forum__name")
     )
-    forum_hosts = defaultdict(list)
-    for seat in seats:
-        for link in seat.forum.host_links.all():
-            forum_hosts[link.organisation_id].append(seat.forum)
-            host_ids.add(link.organisation_id)
-    hosts = Organisation.objects.in_bulk(host_ids)
-    for host_id in host_ids:
-        relation = HostRelation(host=hosts[host_id], forums=forum_hosts.get(host_id, []))
-        for row in per_host.get(host_id, []):
-            relation.per_year[row["year"]] = row["count"]
-            relation.engagements += row["count"]
-            if relation.last_contact is None or row["last"] > relation.last_contact:
-                relation.last_contact = row["last"]
-        relation.per_year = dict(sorted(relation.per_year.items(), reverse=True))
-        relations[host_id] = relation
-    return sorted(relations.values(), key=lambda r: (-r.engagements, r.host.name))
+
+
+def activities(organisation: Organisation, *, viewer):
+    """Ids of the engagements `organisation` was invited to or took part in, newest first, that
+    `viewer` may see (from the derived rows: one per engagement, its lead host's)."""
+    return (
+        Involvement.objects.visible_to(viewer)
+        .filter(organisation=organisation, is_lead=True)
+        .order_by("-starts_at", "-engagement_id")
+        .values_list("engagement_id", flat=True)
+    )
 
 
 def consulted_by(host: Organisation, visible_engagements, limit: int = 50) -> list[dict]:

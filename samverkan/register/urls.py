@@ -12,6 +12,11 @@ urlpatterns = [
         name="organisation_export",
     ),
     path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path(
+        "organisationer/<slug:slug>/myndigheter/",
+        views.organisation_hosts,
+        name="organisation_hosts",
+    ),
     path("organisationer/<slug:slug>/andra/", views.organisation_edit, name="organisation_edit"),
     path("myndigheter/", views.host_list, name="host_list"),
 ]

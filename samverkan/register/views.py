@@ -58,6 +58,10 @@ def host_list(request):
     )
 
 
+# The organisation page names the hosts that engage it most; the rest are a click away.
+TOP_HOSTS = 15
+
+
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     user = request.user
@@ -85,14 +89,27 @@ def organisation_detail(request, slug):
         context["consulted"] = selectors.consulted_by(organisation, visible_engagements)
         template = "register/host_detail.html"
     else:
-        context["relations"] = selectors.who_consults(
-            organisation, visible_engagements, visible_forums
-        )
-        context["engagements"] = paginate(
-            request, engagement_cards(visible_engagements.involving(organisation)), per_page=10
-        )
+        context["relations"] = selectors.who_consults(organisation, viewer=user, count=TOP_HOSTS)
+        context["top_hosts"] = TOP_HOSTS
+        context["seats"] = selectors.forum_seats(organisation, visible_forums)
+        page = paginate(request, selectors.activities(organisation, viewer=user), per_page=10)
+        page.object_list = engagement_cards(
+            Engagement.objects.filter(pk__in=list(page.object_list))
+        ).order_by("-starts_at", "-pk")
+        context["engagements"] = page
         template = "register/organisation_detail.html"
     return render(request, template, context)
+
+
+def organisation_hosts(request, slug):
+    """Every host that engages a civil-society organisation, most engagements first."""
+    organisation = get_object_or_404(Organisation.objects.civil_society(), slug=slug)
+    relations = selectors.HostRelations(organisation, viewer=request.user)
+    return render(
+        request,
+        "register/organisation_hosts.html",
+        {"organisation": organisation, "page": paginate(request, relations, per_page=50)},
+    )
 
 
 @login_required

@@ -288,6 +288,61 @@ RELATED = [
             "Pensionärsorganisationer om social isolering och ofrivillig ensamhet bland äldre.",
         ),
     ),
+    # added so that at least 30 pairs are related
+    (
+        (
+            "Strokerehabilitering efter utskrivning",
+            "Hur ser rehabiliteringen ut för den som har haft en stroke när hen kommit hem från "
+            "sjukhuset? Vi vill höra patienternas erfarenheter.",
+        ),
+        (
+            "Rehabilitering efter stroke i hemmet",
+            "Dialog med patientföreningar om vilket stöd strokedrabbade får i hemmet efter tiden "
+            "på sjukhus.",
+        ),
+    ),
+    (
+        (
+            "Sömnproblem hos barn med autism",
+            "Vi samlar föräldrars erfarenheter av barn med autism som sover dåligt.",
+        ),
+        (
+            "Barns sömnsvårigheter vid autism",
+            "Samråd med npf-organisationer om barn som inte kan sova och vilket stöd familjerna "
+            "behöver.",
+        ),
+    ),
+    (
+        (
+            "Munhälsa i särskilda boenden",
+            "Hur får de som bor på särskilt boende hjälp med tänderna och munnen?",
+        ),
+        (
+            "Tandhälsa och munvård för boende i äldreboenden",
+            "Pensionärsorganisationer om munvården på äldreboenden och tandvård för de boende.",
+        ),
+    ),
+    (
+        (
+            "Ledsagning för personer med synnedsättning",
+            "Dialog med synskadeorganisationer om ledsagarservice i kommunerna.",
+        ),
+        (
+            "Ledsagarservice till synskadade",
+            "Vi vill förstå hur synskadade personer får ledsagare och vad som fungerar dåligt.",
+        ),
+    ),
+    (
+        (
+            "Läkemedelsgenomgångar i primärvården",
+            "Hur fungerar genomgången av patienternas läkemedel på vårdcentralerna?",
+        ),
+        (
+            "Genomgång av läkemedel på vårdcentraler",
+            "Workshop om läkemedelsgenomgångar i primärvården med patient- och "
+            "pensionärsorganisationer.",
+        ),
+    ),
 ]
 
 UNRELATED = [
