@@ -28,6 +28,7 @@ def pages_for(role, world, agency, organisation) -> list[tuple[str, int]]:
             organisations + "?page=2",
             reverse("register:host_list"),
             reverse("register:organisation_detail", args=[organisation.slug]),
+            reverse("register:organisation_hosts", args=[organisation.slug]),
             reverse("register:organisation_detail", args=[agency.slug]),
             reverse("engagements:forum_list"),
             reverse("engagements:forum_detail", args=[world["forum"].slug]),
@@ -35,6 +36,7 @@ def pages_for(role, world, agency, organisation) -> list[tuple[str, int]]:
             reverse("engagements:engagement_detail", args=[engagement.pk]),
             calendar,
             calendar + "?view=list",
+            calendar + f"?view=list&organisation={organisation.slug}&host=nobody",
         ]
         if role == Role.ANONYMOUS:
             pages.append(reverse("account_login"))
