@@ -220,7 +220,8 @@ def input_item(request, pk):
     mine = next((a for a in item.addressees.all() if permissions.can_triage(request.user, a)), None)
     if request.method == "POST" and mine is None:
         raise PermissionDenied
-    form = TriageForm(request.POST or None, addressee=mine) if mine else None
+    data = request.POST if request.method == "POST" else None
+    form = TriageForm(data, addressee=mine) if mine else None
     if request.method == "POST" and form.is_valid():
         try:
             services.addressee_triage(
