@@ -119,7 +119,9 @@ def addressee_triage(
     else:
         referred_to = None
     addressee = (
-        Addressee.objects.select_for_update().select_related("item", "host").get(pk=addressee.pk)
+        Addressee.objects.select_for_update(of=("self",))
+        .select_related("item__engagement", "host")
+        .get(pk=addressee.pk)
     )
     if (addressee.status, addressee.response, addressee.referred_to_id) == (
         status,
