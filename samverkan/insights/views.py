@@ -261,11 +261,10 @@ def triage_queue(request):
     form = TriageFilterForm(request.GET)
     status = form.filters().get("status")
     rows = selectors.triage_queue(request.user.organisation_id, status)
-    return render(
-        request,
-        "insights/triage_queue.html",
-        {"form": form, "page": paginate(request, rows), "status": status},
-    )
+    context = {"form": form, "page": paginate(request, rows)}
+    if request.htmx:
+        return render(request, "insights/triage_queue.html#results", context)
+    return render(request, "insights/triage_queue.html", context)
 
 
 @login_required

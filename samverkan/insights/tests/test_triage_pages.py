@@ -208,3 +208,12 @@ def test_an_unpublished_engagement_has_no_public_page(client_for, agency, role):
 def test_a_missing_item_is_404_not_500(client_for):
     assert client_for(Role.AGENCY_STAFF).get("/underlag/99999/").status_code == 404
     assert client_for(Role.AGENCY_STAFF).post("/underlag/99999/", {}).status_code == 404
+
+
+def test_the_queue_filter_answers_htmx_with_the_results_only(client_for, item):
+    response = client_for(Role.AGENCY_STAFF).get(
+        "/underlag/att-besvara/?status=received", headers={"HX-Request": "true"}
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<section id="results"')
+    assert "Bättre information om biverkningar" in page and "<html" not in page
