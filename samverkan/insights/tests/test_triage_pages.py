@@ -217,3 +217,30 @@ def test_the_queue_filter_answers_htmx_with_the_results_only(client_for, item):
     page = response.content.decode()
     assert page.lstrip().startswith('<section id="results"')
     assert "Bättre information om biverkningar" in page and "<html" not in page
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_public_page_names_nobody_whoever_looks(client_for, users, item, engagement, role):
+    addressee_triage(
+        actor=users[Role.AGENCY_COORDINATOR],
+        addressee=Addressee.objects.get(),
+        status=S.IN_ASSIGNMENT,
+        response="Tas upp i uppdraget om läkemedelsinformation.",
+    )
+    page = (
+        client_for(role)
+        .get(f"/aktiviteter/{engagement.pk}/vi-fragade-ni-sa-vi-gjorde/")
+        .content.decode()
+    )
+    main = page[page.index("<main") : page.index("</main>")]
+    assert "Tas upp i uppdraget om läkemedelsinformation." in main
+    assert item.organisation.name not in main
+    for user in users.values():
+        if user is not None:
+            assert user.email not in main
+
+
+def test_the_queue_shows_only_the_users_own_hosts_items(client, item, other_agency):
+    client.force_login(UserFactory(role=Role.AGENCY_STAFF, organisation=other_agency))
+    page = client.get("/underlag/att-besvara/").content.decode()
+    assert "Bättre information om biverkningar" not in page
