@@ -14,6 +14,7 @@ from samverkan.accounts.models import User
 from samverkan.coordination.panel import before_you_invite as before_you_invite_panel
 from samverkan.coordination.panel import for_engagement as panel_for_engagement
 from samverkan.core.filters import paginate
+from samverkan.insights.selectors import triage_queue
 from samverkan.register.services import audit_entries
 
 from . import permissions, selectors, services
@@ -202,6 +203,7 @@ def tasks(request):
             "sent": sent,
             "answered": answered,
             "can_answer": can_answer,
+            "input_waiting": triage_queue(organisation.pk).count(),
         },
     )
 

@@ -2,12 +2,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.filters import FilterForm
 from samverkan.core.forms import StyledFormMixin
-from samverkan.core.widgets import CheckboxList
+from samverkan.core.widgets import CheckboxList, DescribedRadioSelect
 from samverkan.register.models import Organisation, TargetGroup
 
-from .models import TEXT_MAX_LENGTH, InputKind
-from .services import ItemData
+from .models import TEXT_MAX_LENGTH, InputKind, TriageStatus
+from .services import TRIAGE_CHOICES, ItemData
 
 EXTRA_ROWS = 5
 MAX_ROWS = 200
@@ -108,4 +109,72 @@ class ImportConfirmForm(forms.Form):
         label=_("Import the duplicates too"),
         required=False,
         help_text=_("Leave unticked to skip the rows marked as duplicates."),
+    )
+
+
+TRIAGE_HELP = {
+    TriageStatus.CONSIDERING: _("You are looking into it; nothing is decided yet."),
+    TriageStatus.ACTED_ON: _("You have done something about it. Say what in the response."),
+    TriageStatus.IN_ASSIGNMENT: _("It is taken up in an assignment. Say which in the response."),
+    TriageStatus.NOT_ACTED_ON: _("You will not act on it. The response must say why."),
+    TriageStatus.REFERRED: _(
+        "Another agency, region or municipality should answer it. It gets the item as received."
+    ),
+}
+
+
+class TriageForm(StyledFormMixin, forms.Form):
+    """One host's next step for an item. The service checks the same rules again."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(status.value, status.label) for status in TRIAGE_CHOICES],
+        widget=DescribedRadioSelect(descriptions=TRIAGE_HELP),
+    )
+    response = forms.CharField(
+        label=_("Response"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Shown to the organisation that raised the item and on the public page "
+            "“We asked – you said – we did”. Write no names of people."
+        ),
+    )
+    referred_to = forms.ModelChoiceField(
+        label=_("Refer to"),
+        required=False,
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose a host if you refer the item"),
+    )
+
+    def __init__(self, *args, addressee, **kwargs):
+        kwargs.setdefault("prefix", "triage")
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("response", addressee.response)
+        if addressee.status in TRIAGE_CHOICES and addressee.status != TriageStatus.REFERRED:
+            initial.setdefault("status", addressee.status)
+        super().__init__(*args, **kwargs)
+        self.fields["referred_to"].queryset = (
+            Organisation.objects.hosts()
+            .exclude(input_addressees__item_id=addressee.item_id)
+            .order_by("name")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status == TriageStatus.NOT_ACTED_ON and not cleaned.get("response", "").strip():
+            self.add_error("response", _("Please say why the item is not acted on."))
+        if status == TriageStatus.REFERRED and not cleaned.get("referred_to"):
+            self.add_error("referred_to", _("Choose the host you refer the item to."))
+        return cleaned
+
+
+class TriageFilterForm(FilterForm):
+    q = None
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Waiting for a response (received or being considered)"))]
+        + TriageStatus.choices,
     )

@@ -2,7 +2,11 @@
 sees the items that came from it."""
 
 from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
-from samverkan.engagements.permissions import can_edit_engagement, can_view_engagement
+from samverkan.engagements.permissions import (
+    HOST_ROLES,
+    can_edit_engagement,
+    can_view_engagement,
+)
 
 
 def can_record_input(user, engagement) -> bool:
@@ -28,3 +32,32 @@ def can_view_input_item(user, item) -> bool:
         and user.organisation_id
         and item.organisation_id == user.organisation_id
     )
+
+
+def can_triage(user, addressee) -> bool:
+    """Move an item on for one addressed host: only that host's own staff and coordinators.
+
+    Not the network admin: the answer is the host's to give (least privilege), and nobody
+    answers for another host.
+    """
+    return (
+        Role.of(user) in HOST_ROLES
+        and bool(user.organisation_id)
+        and user.organisation_id == addressee.host_id
+    )
+
+
+def can_see_triage_queue(user) -> bool:
+    """The list of items addressed to the user's own agency, region or municipality."""
+    return Role.of(user) in HOST_ROLES and bool(user.organisation_id)
+
+
+def can_view_our_input(user) -> bool:
+    """An organisation's users follow what happened with the items their organisation raised."""
+    return Role.of(user) in CIVIL_SOCIETY_ROLES and bool(user.organisation_id)
+
+
+def can_view_feedback_page(user, engagement) -> bool:
+    """ "We asked – you said – we did" is public, for published engagements only; it names no
+    person and no organisation (see docs/decisions.md)."""
+    return engagement.is_published

@@ -17,4 +17,12 @@ urlpatterns = [
         views.input_import_template,
         name="input_import_template",
     ),
+    path("underlag/<int:pk>/", views.input_item, name="input_item"),
+    path("underlag/att-besvara/", views.triage_queue, name="triage_queue"),
+    path("underlag/vart/", views.our_input, name="our_input"),
+    path(
+        "aktiviteter/<int:pk>/vi-fragade-ni-sa-vi-gjorde/",
+        views.engagement_feedback,
+        name="engagement_feedback",
+    ),
 ]

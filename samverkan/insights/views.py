@@ -2,9 +2,11 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +22,8 @@ from .forms import (
     ImportConfirmForm,
     ImportUploadForm,
     InputRowFormSet,
+    TriageFilterForm,
+    TriageForm,
     organisation_choices,
     target_group_choices,
 )
@@ -56,9 +60,14 @@ def input_list(request, pk):
     if not permissions.can_view_input_list(request.user, engagement):
         raise PermissionDenied
     items = selectors.input_items_visible_to(request.user, engagement)
+    page = paginate(request, items)
+    for item in page.object_list:
+        item.can_respond = any(
+            permissions.can_triage(request.user, addressee) for addressee in item.addressees.all()
+        )
     context = {
         "engagement": engagement,
-        "page": paginate(request, items),
+        "page": page,
         "can_record": permissions.can_record_input(request.user, engagement),
         "sees_all": Role.of(request.user).is_public_body,
     }
@@ -186,3 +195,97 @@ def input_import_confirm(request, pk):
 def input_import_template(request, pk):
     _get_engagement_to_record(request, pk)
     return import_template_response()
+
+
+def _next_url(request, default: str) -> str:
+    """Where to go after a triage step: back to the list it came from, if that is our own page."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def input_item(request, pk):
+    """One item with each host's status and history. The organisation that raised it reads it
+    here; an addressed host's staff also get the form to move it on (a plain POST)."""
+    item = selectors.item_with_history(pk)
+    if item is None or not can_view_engagement(request.user, item.engagement):
+        raise Http404
+    if not permissions.can_view_input_item(request.user, item):
+        raise PermissionDenied
+    mine = next((a for a in item.addressees.all() if permissions.can_triage(request.user, a)), None)
+    if request.method == "POST" and mine is None:
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    form = TriageForm(data, addressee=mine) if mine else None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.addressee_triage(
+                actor=request.user,
+                addressee=mine,
+                status=form.cleaned_data["status"],
+                response=form.cleaned_data["response"],
+                referred_to=form.cleaned_data["referred_to"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Saved. The organisation that raised the item is told.")
+                if item.organisation_id
+                else _("Saved."),
+            )
+            default = reverse("insights:input_item", args=[item.pk])
+            return redirect(_next_url(request, default))
+    context = {
+        "item": item,
+        "engagement": item.engagement,
+        "mine": mine,
+        "form": form,
+        "next": _next_url(request, ""),
+    }
+    status = 400 if form is not None and form.is_bound and form.errors else 200
+    return render(request, "insights/input_item.html", context, status=status)
+
+
+@login_required
+def triage_queue(request):
+    """The items addressed to the user's agency, region or municipality that wait for it."""
+    if not permissions.can_see_triage_queue(request.user):
+        raise PermissionDenied
+    form = TriageFilterForm(request.GET)
+    status = form.filters().get("status")
+    rows = selectors.triage_queue(request.user.organisation_id, status)
+    context = {"form": form, "page": paginate(request, rows)}
+    if request.htmx:
+        return render(request, "insights/triage_queue.html#results", context)
+    return render(request, "insights/triage_queue.html", context)
+
+
+@login_required
+def our_input(request):
+    """Everything the user's organisation raised, with each host's status and response."""
+    if not permissions.can_view_our_input(request.user):
+        raise PermissionDenied
+    items = selectors.our_input(request.user.organisation_id)
+    return render(request, "insights/our_input.html", {"page": paginate(request, items)})
+
+
+def engagement_feedback(request, pk):
+    """ "We asked – you said – we did": public, for published engagements; names nobody."""
+    engagement = get_object_or_404(
+        Engagement.objects.prefetch_related("host_links__organisation", "target_groups"), pk=pk
+    )
+    if not permissions.can_view_feedback_page(request.user, engagement):
+        raise Http404
+    items = selectors.feedback_items(engagement)
+    return render(
+        request,
+        "insights/engagement_feedback.html",
+        {"engagement": engagement, "page": paginate(request, items, per_page=50)},
+    )
