@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
+from samverkan.core.bulk import insert_rows
 from samverkan.engagements.models import (
     Engagement,
     EngagementHost,
@@ -189,28 +190,9 @@ class _Generator:
         self.counts[key] = self.counts.get(key, 0) + len(rows)
 
     def _copy(self, model, fields: list[str], rows: list[tuple], label: str) -> None:
-        """Write plain tuples (values ready for the database) into `model`'s table.
-
-        For the million-row link tables Django's per-value work in bulk_create is most of the
-        load time; COPY on PostgreSQL and executemany on SQLite skip it.
-        """
+        """Write plain tuples into `model`'s table (COPY or executemany, see core.bulk)."""
         self.counts[label] = self.counts.get(label, 0) + len(rows)
-        if not rows:
-            return
-        quote = connection.ops.quote_name
-        table = quote(model._meta.db_table)
-        columns = ", ".join(quote(model._meta.get_field(name).column) for name in fields)
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                placeholders = ", ".join(["%s"] * len(fields))
-                cursor.executemany(
-                    f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608 - names from the models
-                    rows,
-                )
+        insert_rows(model, fields, rows)
 
     def _first_id(self, model) -> int:
         return (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1

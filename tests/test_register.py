@@ -144,3 +144,27 @@ def test_settings_fail_loudly_on_a_bad_number(monkeypatch):
     monkeypatch.setenv("SOME_NUMBER", "sixty")
     with pytest.raises(ImproperlyConfigured):
         env_int("SOME_NUMBER", 1)
+
+
+def test_who_consults_follows_the_activity_form(client_for, agency, organisation):
+    """Saving the activity form keeps the derived rows: invite, then cancel, then uninvite."""
+    from samverkan.coordination.load import organisation_load
+
+    from .test_permissions import engagement_data
+
+    client = client_for(Role.AGENCY_STAFF)
+    data = {**engagement_data(), "invited": [organisation.pk], "is_published": "on"}
+    response = client.post("/aktiviteter/ny/", data)
+    assert response.status_code == 302
+    [relation] = selectors.who_consults(organisation, viewer=AnonymousUser())
+    assert (relation.host, relation.engagements) == (agency, 1)
+    [load] = organisation_load(organisations=[organisation])
+    assert load.after == 1
+
+    edit = response["Location"] + "andra/"
+    assert client.post(edit, {**data, "status": "cancelled"}).status_code == 302
+    [load] = organisation_load(organisations=[organisation])
+    assert load.after == 0  # a cancelled activity takes nobody's time
+
+    assert client.post(edit, {**data, "invited": []}).status_code == 302
+    assert selectors.who_consults(organisation, viewer=AnonymousUser()) == []

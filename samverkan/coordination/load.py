@@ -1,7 +1,9 @@
 """How much each organisation is already asked to do, against what it says it can take on.
 
 Shown to a planner before they invite ("before you invite"). Two queries for any number of
-organisations: one grouped count of invitations in the window, one list of same-day clashes.
+organisations, on the derived `Involvement` rows' date index: one grouped count of invitations
+in the window, one list of same-day clashes. (Through the invitations themselves a busy
+organisation's every activity had to be read to find the few in the window.)
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.engagements.models import Invitation, InvitationStatus, Status
+from samverkan.engagements.models import InvitationStatus, Involvement, Status
 from samverkan.register.models import Organisation
 
 WINDOW = timedelta(days=90)
@@ -41,10 +43,13 @@ class OrganisationLoad:
         return [WARNINGS[code] for code in self.warnings]
 
 
-def _active(invitations):
-    """Invitations that still take the organisation's time: not declined, not cancelled."""
-    return invitations.exclude(status=InvitationStatus.DECLINED).exclude(
-        engagement__status=Status.CANCELLED
+def _active(organisation_ids):
+    """Invitations that still take the organisations' time: not declined, not cancelled (one
+    row per invitation: its engagement's lead host's row)."""
+    return (
+        Involvement.objects.filter(organisation_id__in=organisation_ids, is_lead=True)
+        .filter(invitation_status__in=[InvitationStatus.INVITED, InvitationStatus.ACCEPTED])
+        .exclude(engagement_status=Status.CANCELLED)
     )
 
 
@@ -62,22 +67,20 @@ def organisation_load(
     now = timezone.now()
     centre = starts_at or now
     ids = [o.pk for o in organisations]
-    invitations = _active(Invitation.objects.filter(organisation_id__in=ids))
+    invitations = _active(ids)
     if exclude_engagement is not None:
         invitations = invitations.exclude(engagement=exclude_engagement)
 
     counts = {
         row["organisation_id"]: row
-        for row in invitations.filter(
-            engagement__starts_at__gte=centre - WINDOW, engagement__starts_at__lt=centre + WINDOW
-        )
+        for row in invitations.filter(starts_at__gte=centre - WINDOW, starts_at__lt=centre + WINDOW)
         .values("organisation_id")
         .annotate(
-            before=Count("id", filter=Q(engagement__starts_at__lt=centre)),
-            after=Count("id", filter=Q(engagement__starts_at__gte=centre)),
+            before=Count("id", filter=Q(starts_at__lt=centre)),
+            after=Count("id", filter=Q(starts_at__gte=centre)),
             unanswered=Count(
                 "id",
-                filter=Q(engagement__starts_at__gte=centre, status=InvitationStatus.INVITED),
+                filter=Q(starts_at__gte=centre, invitation_status=InvitationStatus.INVITED),
             ),
         )
         .order_by()
@@ -88,15 +91,14 @@ def organisation_load(
         day = timezone.localtime(starts_at).date()
         day_start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
         same_day = invitations.filter(
-            engagement__starts_at__gte=day_start,
-            engagement__starts_at__lt=day_start + timedelta(days=1),
-        ).values("organisation_id", "engagement_id", "engagement__title", "engagement__starts_at")
-        for row in same_day.order_by("engagement__starts_at"):
+            starts_at__gte=day_start, starts_at__lt=day_start + timedelta(days=1)
+        ).values("organisation_id", "engagement_id", "engagement__title", "starts_at")
+        for row in same_day.order_by("starts_at", "engagement_id"):
             clashes.setdefault(row["organisation_id"], []).append(
                 {
                     "pk": row["engagement_id"],
                     "title": row["engagement__title"],
-                    "starts_at": row["engagement__starts_at"],
+                    "starts_at": row["starts_at"],
                 }
             )
 

@@ -586,8 +586,9 @@ class Involvement(models.Model):
     organisation page sorts and counts by.
 
     Never edited by hand: `services.involvements_refresh` rewrites an engagement's rows after
-    every change to its hosts, invitations, participants, start or publication. Reading the
-    engagements themselves meant visiting every one a busy organisation was ever asked to.
+    every change to its hosts, invitations (and their answers), participants, start, status or
+    publication. Reading the engagements themselves meant visiting every one a busy
+    organisation was ever asked to.
     """
 
     organisation = models.ForeignKey(
@@ -599,6 +600,11 @@ class Involvement(models.Model):
     starts_at = models.DateTimeField()
     year = models.PositiveSmallIntegerField()  # of starts_at, in local time
     is_published = models.BooleanField()
+    engagement_status = models.CharField(max_length=20, choices=Status.choices)
+    # The organisation's answer to its invitation; empty when it took part without one.
+    invitation_status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, blank=True
+    )
 
     objects = InvolvementQuerySet.as_manager()
 
@@ -609,9 +615,17 @@ class Involvement(models.Model):
             )
         ]
         indexes = [
-            # The organisation's activities, newest first: one row per engagement (its lead).
+            # The organisation's activities by date, one row per engagement (its lead's): its
+            # page lists them newest first, the load panel counts a window of them.
             models.Index(
-                fields=["organisation", "is_lead", "is_published", "starts_at"],
+                fields=[
+                    "organisation",
+                    "is_lead",
+                    "starts_at",
+                    "is_published",
+                    "engagement_status",
+                    "invitation_status",
+                ],
                 name="involvement_timeline_idx",
             ),
             # Its hosts with counts per year, read from the index alone.

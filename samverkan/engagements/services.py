@@ -1,7 +1,7 @@
 """Writes for engagements and forums. Every change is logged in the audit log."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.coordination.services import engagement_index, engagement_unindex
 from samverkan.core.audit import log_change, snapshot
+from samverkan.core.bulk import insert_rows
 from samverkan.core.notifications import notify
 
 from .ical import engagement_ics
@@ -57,8 +58,8 @@ def _set_organisations(model, engagement, organisations):
 def involvements_refresh(*, engagement_ids=None, batch_size: int = 5000) -> int:
     """Rewrite the derived `Involvement` rows of these engagements, or of all when None.
 
-    Call it after any change to an engagement's hosts, invitations, participants, start or
-    publication. Returns the number of rows written.
+    Call it after any change to an engagement's hosts, invitations or their answers,
+    participants, start, status or publication. Returns the number of rows written.
     """
     engagements = Engagement.objects.order_by("pk")
     if engagement_ids is not None:
@@ -67,45 +68,54 @@ def involvements_refresh(*, engagement_ids=None, batch_size: int = 5000) -> int:
         Involvement.objects.filter(engagement_id__in=engagement_ids).delete()
     else:
         Involvement.objects.all().delete()
+    adapt = connection.ops.adapt_datetimefield_value
     written = 0
     last_id = 0
     while True:  # in batches of engagements, so a full rebuild runs in flat memory
         batch = list(
-            engagements.filter(pk__gt=last_id).values_list("pk", "starts_at", "is_published")[
-                :batch_size
-            ]
+            engagements.filter(pk__gt=last_id).values_list(
+                "pk", "starts_at", "is_published", "status"
+            )[:batch_size]
         )
         if not batch:
             return written
         last_id = batch[-1][0]
-        ids = [pk for pk, _start, _published in batch]
+        ids = [row[0] for row in batch]
         hosts: dict[int, list[tuple[int, bool]]] = {}
         for engagement_id, host_id, role in EngagementHost.objects.filter(
             engagement_id__in=ids
         ).values_list("engagement_id", "organisation_id", "role"):
             hosts.setdefault(engagement_id, []).append((host_id, role == HostRole.LEAD))
-        involved: dict[int, set[int]] = {}
-        for model in (Invitation, Participation):
-            for engagement_id, organisation_id in model.objects.filter(
-                engagement_id__in=ids, organisation__isnull=False
-            ).values_list("engagement_id", "organisation_id"):
-                involved.setdefault(engagement_id, set()).add(organisation_id)
-        rows = [
-            Involvement(
-                organisation_id=organisation_id,
-                engagement_id=pk,
-                host_id=host_id,
-                is_lead=is_lead,
-                starts_at=starts_at,
-                year=timezone.localtime(starts_at).year,
-                is_published=is_published,
-            )
-            for pk, starts_at, is_published in batch
-            for organisation_id in sorted(involved.get(pk, ()))
-            for host_id, is_lead in hosts.get(pk, ())
-        ]
-        Involvement.objects.bulk_create(rows, batch_size=batch_size)
+        involved: dict[int, dict[int, str]] = {}  # engagement → organisation → invitation answer
+        for engagement_id, organisation_id in Participation.objects.filter(
+            engagement_id__in=ids, organisation__isnull=False
+        ).values_list("engagement_id", "organisation_id"):
+            involved.setdefault(engagement_id, {})[organisation_id] = ""
+        for engagement_id, organisation_id, answer in Invitation.objects.filter(
+            engagement_id__in=ids
+        ).values_list("engagement_id", "organisation_id", "status"):
+            involved.setdefault(engagement_id, {})[organisation_id] = answer
+        rows = []
+        for pk, starts_at, is_published, status in batch:
+            common = (adapt(starts_at), timezone.localtime(starts_at).year, is_published, status)
+            for organisation_id, answer in sorted(involved.get(pk, {}).items()):
+                for host_id, is_lead in hosts.get(pk, ()):
+                    rows.append((organisation_id, pk, host_id, is_lead, *common, answer))
+        insert_rows(Involvement, INVOLVEMENT_FIELDS, rows)
         written += len(rows)
+
+
+INVOLVEMENT_FIELDS = [
+    "organisation",
+    "engagement",
+    "host",
+    "is_lead",
+    "starts_at",
+    "year",
+    "is_published",
+    "engagement_status",
+    "invitation_status",
+]
 
 
 @transaction.atomic
