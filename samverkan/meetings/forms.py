@@ -1,0 +1,134 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.accounts.models import User
+from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, PUBLIC_BODY_ROLES
+from samverkan.core.forms import StyledFormMixin
+from samverkan.core.widgets import CheckboxList, DateTimeInput, DescribedRadioSelect
+
+from .models import AccessNeed, AgendaItem, AttendanceMode, Meeting, Proposal, ProposalStatus
+
+
+class MeetingForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["topics_deadline", "seats"]
+        widgets = {"topics_deadline": DateTimeInput}
+
+
+class UserChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user):
+        return f"{user.get_full_name() or user.email} ({user.organisation})"
+
+
+class CommitteeForm(forms.Form):
+    members = UserChoiceField(
+        label=_("Members of the programme committee"),
+        help_text=_("One person from the hosting agency and two or three user representatives."),
+        queryset=User.objects.none(),
+        widget=CheckboxList,
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        engagement = meeting.engagement
+        hosts = [link.organisation_id for link in engagement.host_links.all()]
+        invited = [i.organisation_id for i in engagement.invitations.all()]
+        # Host staff and the invited organisations' people; the service checks the composition.
+        self.fields["members"].queryset = (
+            User.objects.filter(is_active=True)
+            .filter(
+                Q(role__in=PUBLIC_BODY_ROLES, organisation__in=hosts)
+                | Q(role__in=CIVIL_SOCIETY_ROLES, organisation__in=invited)
+            )
+            .select_related("organisation")
+            .order_by("organisation__name", "first_name", "email")
+        )
+        self.initial.setdefault("members", [m.user_id for m in meeting.committee.all()])
+
+
+class ProposalForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = ["title", "text"]
+        help_texts = {"title": _("A short heading, for example “Waiting times for aids”.")}
+
+
+class AgendaItemForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "description"]
+        labels = {"title": _("Agenda item")}
+
+
+class ProposalAnswerForm(StyledFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label=_("What happens with the proposal"),
+        choices=[c for c in ProposalStatus.choices if c[0] != ProposalStatus.SUBMITTED],
+        widget=DescribedRadioSelect,
+    )
+    agenda_item = forms.TypedChoiceField(
+        label=_("Take it up under"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    feedback = forms.CharField(
+        label=_("Feedback to the organisation"),
+        help_text=_("Needed when the proposal is referred or not taken up: say why."),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, proposal: Proposal, agenda: list[AgendaItem], **kwargs):
+        """`agenda` is the meeting's items, read once for all the proposals on the page."""
+        kwargs.setdefault("prefix", f"proposal-{proposal.pk}")
+        super().__init__(*args, **kwargs)
+        self.agenda = {item.pk: item for item in agenda}
+        self.fields["agenda_item"].choices = [
+            ("", _("A new agenda item with the proposal's title"))
+        ] + [(item.pk, item.title) for item in agenda]
+
+    def clean_agenda_item(self):
+        pk = self.cleaned_data["agenda_item"]
+        return None if pk is None else self.agenda[pk]
+
+
+class RegistrationForm(StyledFormMixin, forms.Form):
+    attendance = forms.ChoiceField(
+        label=_("How you take part"),
+        choices=AttendanceMode.choices,
+        initial=AttendanceMode.ON_SITE,
+        widget=DescribedRadioSelect,
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Access needs"),
+        help_text=_("Only the organisers see them. They are deleted after the meeting."),
+        choices=AccessNeed.choices,
+        required=False,
+        widget=CheckboxList,
+    )
+    details = forms.CharField(
+        label=_("More about your needs"),
+        help_text=_("For example which diet, or what papers you want in advance."),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the organisers store my access needs until they are deleted."),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("needs") or data.get("details", "").strip()) and not data.get("consent"):
+            self.add_error(
+                "consent",
+                _(
+                    "We can only store your access needs if you agree to it. Tick the box, or leave the needs empty."
+                ),
+            )
+        return data
