@@ -7,7 +7,15 @@ from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, PUBLIC_BODY_ROLES
 from samverkan.core.forms import StyledFormMixin
 from samverkan.core.widgets import CheckboxList, DateTimeInput, DescribedRadioSelect
 
-from .models import AccessNeed, AgendaItem, AttendanceMode, Meeting, Proposal, ProposalStatus
+from .models import (
+    AccessNeed,
+    AgendaItem,
+    AttendanceMode,
+    Evaluation,
+    Meeting,
+    Proposal,
+    ProposalStatus,
+)
 
 
 class MeetingForm(StyledFormMixin, forms.ModelForm):
@@ -132,3 +140,37 @@ class RegistrationForm(StyledFormMixin, forms.Form):
                 ),
             )
         return data
+
+
+class EvaluationForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = ["useful", "heard", "accessible", "comment"]
+        widgets = {
+            "useful": DescribedRadioSelect,
+            "heard": DescribedRadioSelect,
+            "accessible": DescribedRadioSelect,
+            "comment": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in Evaluation.QUESTIONS:
+            field = self.fields[name]
+            field.choices = [c for c in field.choices if c[0] != ""]
+
+
+class MinutesForm(StyledFormMixin, forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        help_text=_(
+            "What was said and decided, item by item. Do not name participants who spoke personally."
+        ),
+        required=False,
+        max_length=50000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the minutes on the meeting's and the forum's public pages"),
+        required=False,
+    )

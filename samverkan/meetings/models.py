@@ -33,6 +33,8 @@ class Meeting(TimeStampedModel):
     )
     invitations_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    minutes = models.TextField(_("minutes"), blank=True, max_length=50000)
+    minutes_published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("meeting")
@@ -264,3 +266,46 @@ class MeetingMail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.notification.user}"
+
+
+class Rating(models.IntegerChoices):
+    VERY_POOR = 1, _("1 – Not at all")
+    POOR = 2, "2"
+    FAIR = 3, "3"
+    GOOD = 4, "4"
+    VERY_GOOD = 5, _("5 – Fully")
+
+
+class Evaluation(TimeStampedModel):
+    """One participant's answer to the meeting's joint evaluation. Shown only in aggregate."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="evaluations")
+    # Only so that each person answers once; never shown next to the answer.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    useful = models.PositiveSmallIntegerField(
+        _("The meeting was worth my time"), choices=Rating.choices
+    )
+    heard = models.PositiveSmallIntegerField(
+        _("I could say what I wanted to say"), choices=Rating.choices
+    )
+    accessible = models.PositiveSmallIntegerField(
+        _("The meeting was accessible to me"), choices=Rating.choices
+    )
+    comment = models.TextField(
+        _("What should we do differently next time?"), blank=True, max_length=3000
+    )
+
+    QUESTIONS = ["useful", "heard", "accessible"]
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_evaluation_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}"

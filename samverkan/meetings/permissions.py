@@ -79,3 +79,27 @@ def can_erase_access_needs(user, registration) -> bool:
 
 def can_cancel_registration(user, registration) -> bool:
     return registration.user_id == _user_id(user) or _is_organiser(user, registration.meeting)
+
+
+def can_take_attendance(user, meeting) -> bool:
+    return _is_organiser(user, meeting)
+
+
+def can_evaluate(user, meeting) -> bool:
+    """Those who were registered answer the joint evaluation, and the committee."""
+    uid = _user_id(user)
+    if uid is None:
+        return False
+    return (
+        _on_committee(user, meeting)
+        or meeting.registrations.filter(user_id=uid, status="registered").exists()
+    )
+
+
+def can_view_evaluation_results(user, meeting) -> bool:
+    """The aggregate: the organisers and the programme committee."""
+    return can_review_proposals(user, meeting)
+
+
+def can_edit_minutes(user, meeting) -> bool:
+    return _is_organiser(user, meeting)

@@ -57,3 +57,45 @@ def counts(meeting: Meeting) -> dict:
 
 def mails(meeting: Meeting):
     return meeting.mails.select_related("notification__user")
+
+
+def evaluation_summary(meeting: Meeting) -> dict:
+    """Per question: how many gave each rating, and the average; the comments without names."""
+    from django.db.models import Avg, Count
+
+    from .models import Evaluation, Rating
+
+    evaluations = Evaluation.objects.filter(meeting=meeting)
+    questions = []
+    for name in Evaluation.QUESTIONS:
+        field = Evaluation._meta.get_field(name)
+        counts = dict(evaluations.values_list(name).annotate(n=Count("id")).values_list(name, "n"))
+        average = evaluations.aggregate(a=Avg(name))["a"]
+        questions.append(
+            {
+                "label": field.verbose_name,
+                "average": average,
+                "counts": [(rating.value, counts.get(rating.value, 0)) for rating in Rating],
+            }
+        )
+    return {
+        "count": evaluations.count(),
+        "questions": questions,
+        "comments": evaluations.exclude(comment="").values_list("comment", flat=True),
+    }
+
+
+def published_minutes(forum):
+    return (
+        Meeting.objects.filter(engagement__forum=forum, minutes_published_at__isnull=False)
+        .select_related("engagement")
+        .order_by("-engagement__starts_at", "-id")
+    )
+
+
+def attendance_rows(meeting: Meeting):
+    return (
+        meeting.registrations.filter(status=RegistrationStatus.REGISTERED)
+        .select_related("user", "organisation")
+        .order_by("queued_at", "id")
+    )

@@ -21,6 +21,7 @@ from .models import (
     AccessNeeds,
     AgendaItem,
     CommitteeMember,
+    Evaluation,
     MailKind,
     Meeting,
     MeetingMail,
@@ -479,3 +480,52 @@ def registration_change(
         changes={"attendance": [before["attendance"], registration.get_attendance_display()]},
     )
     return registration
+
+
+@transaction.atomic
+def attendance_record(*, actor, meeting: Meeting, listed: list[int], present: list[int]) -> int:
+    """Mark who of the `listed` registrations attended (`present`) and who did not."""
+    rows = meeting.registrations.filter(pk__in=listed, status=RegistrationStatus.REGISTERED)
+    present = set(present)
+    changed = 0
+    for registration in rows:
+        attended = registration.pk in present
+        if registration.attended is not attended:
+            registration.attended = attended
+            registration.save(update_fields=["attended", "updated_at"])
+            changed += 1
+    log_change(
+        actor=actor,
+        instance=meeting,
+        action="meetings.attendance.recorded",
+        changes={"attendance": [None, f"{len(present & set(listed))}/{len(listed)}"]},
+    )
+    return changed
+
+
+@transaction.atomic
+def evaluation_submit(*, actor, meeting: Meeting, form) -> Evaluation:
+    """Save one person's evaluation; a second answer from the same person is refused."""
+    if Evaluation.objects.filter(meeting=meeting, user=actor).exists():
+        raise ValidationError(_("You have already answered the evaluation. Thank you!"))
+    evaluation = form.save(commit=False)
+    evaluation.meeting = meeting
+    evaluation.user = actor
+    evaluation.save()
+    return evaluation
+
+
+@transaction.atomic
+def minutes_save(*, actor, meeting: Meeting, minutes: str, publish: bool) -> Meeting:
+    """Save the minutes; published ones are shown on the meeting's and the forum's public pages."""
+    before = snapshot(meeting)
+    meeting.minutes = minutes.strip()
+    if publish and not meeting.minutes:
+        raise ValidationError(_("Write the minutes before you publish them."))
+    if publish and meeting.minutes_published_at is None:
+        meeting.minutes_published_at = timezone.now()
+    if not publish:
+        meeting.minutes_published_at = None
+    meeting.save(update_fields=["minutes", "minutes_published_at", "updated_at"])
+    log_change(actor=actor, instance=meeting, action="meetings.minutes.saved", before=before)
+    return meeting

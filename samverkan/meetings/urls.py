@@ -23,4 +23,8 @@ urlpatterns = [
         name="participant_cancel",
     ),
     path(M + "bjud-in/", views.invite, name="invite"),
+    path(M + "narvaro/", views.attendance, name="attendance"),
+    path(M + "utvardering/", views.evaluation, name="evaluation"),
+    path(M + "utvardering/resultat/", views.evaluation_results, name="evaluation_results"),
+    path(M + "minnesanteckningar/", views.minutes, name="minutes"),
 ]

@@ -16,7 +16,9 @@ from . import permissions, selectors, services
 from .forms import (
     AgendaItemForm,
     CommitteeForm,
+    EvaluationForm,
     MeetingForm,
+    MinutesForm,
     ProposalAnswerForm,
     ProposalForm,
     RegistrationForm,
@@ -61,6 +63,8 @@ def meeting_detail(request, pk):
         "can_propose": permissions.can_propose_topic(user, meeting),
         "can_register": permissions.can_register(user, meeting),
         "registration": selectors.registration_of(user, meeting),
+        "can_evaluate": permissions.can_evaluate(user, meeting),
+        "can_see_results": permissions.can_view_evaluation_results(user, meeting),
     }
     if context["can_propose"]:
         context["own_proposals"] = selectors.proposals_of(user.organisation_id, meeting)
@@ -367,3 +371,91 @@ def invite(request, pk):
     count = services.meeting_invite(actor=request.user, meeting=meeting)
     messages.success(request, _("The invitation was sent to %(count)d people.") % {"count": count})
     return redirect("meetings:participants", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk):
+    """The attendance list: one checkbox per registered person, a page at a time."""
+    meeting = _get_meeting(request, pk)
+    _check(permissions.can_take_attendance(request.user, meeting))
+    page = paginate(request, selectors.attendance_rows(meeting))
+    if request.method == "POST":
+        try:
+            listed = [int(v) for v in request.POST.getlist("listed")]
+            present = [int(v) for v in request.POST.getlist("present")]
+        except ValueError:
+            raise PermissionDenied from None  # a tampered form, not a person's mistake
+        services.attendance_record(
+            actor=request.user, meeting=meeting, listed=listed, present=present
+        )
+        messages.success(request, _("The attendance was saved."))
+        return redirect(request.get_full_path())
+    context = {"meeting": meeting, "engagement": meeting.engagement, "page": page}
+    return render(request, "meetings/attendance.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def evaluation(request, pk):
+    meeting = _get_meeting(request, pk)
+    _check(permissions.can_evaluate(request.user, meeting))
+    answered = meeting.evaluations.filter(user=request.user).exists()
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evaluation_submit(actor=request.user, meeting=meeting, form=form)
+        except ValidationError as error:
+            for message in _errors(error):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Thank you for your answers."))
+            return redirect("meetings:meeting_detail", pk=pk)
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"meeting": meeting, "engagement": meeting.engagement, "form": form}
+    context["answered"] = answered
+    return render(request, "meetings/evaluation.html", context, status=status)
+
+
+@login_required
+def evaluation_results(request, pk):
+    meeting = _get_meeting(request, pk)
+    _check(permissions.can_view_evaluation_results(request.user, meeting))
+    summary = selectors.evaluation_summary(meeting)
+    context = {
+        "meeting": meeting,
+        "engagement": meeting.engagement,
+        "summary": summary,
+        "comments": paginate(request, summary["comments"]),
+    }
+    return render(request, "meetings/evaluation_results.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes(request, pk):
+    meeting = _get_meeting(request, pk)
+    _check(permissions.can_edit_minutes(request.user, meeting))
+    initial = {"minutes": meeting.minutes, "publish": meeting.minutes_published_at is not None}
+    form = MinutesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(
+                actor=request.user,
+                meeting=meeting,
+                minutes=form.cleaned_data["minutes"],
+                publish=form.cleaned_data["publish"],
+            )
+        except ValidationError as error:
+            for message in _errors(error):
+                form.add_error("minutes", message)
+        else:
+            messages.success(request, _("The minutes were saved."))
+            return redirect("meetings:meeting_detail", pk=pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "meetings/minutes_form.html",
+        {"meeting": meeting, "engagement": meeting.engagement, "form": form},
+        status=status,
+    )

@@ -8,7 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.accounts.roles import Role
-from samverkan.meetings.models import AgendaItem, CommitteeMember, Meeting, Proposal
+from samverkan.meetings.models import (
+    AgendaItem,
+    CommitteeMember,
+    Evaluation,
+    Meeting,
+    Proposal,
+)
 from samverkan.meetings.services import meeting_invite, registration_create
 from tests.factories import EngagementFactory, ForumFactory, OrganisationFactory, UserFactory
 
@@ -68,6 +74,17 @@ def meeting(agency, organisation, users):
         actor=users[R.ORGANISATION_ADMIN], meeting=meeting, attendance="digital", needs=[]
     )
     meeting_invite(actor=users[R.AGENCY_STAFF], meeting=meeting)
+    meeting.minutes = "Punkt 1: väntetider.\n\nPunkt 2: övriga frågor."
+    meeting.minutes_published_at = timezone.now()
+    meeting.save()
+    Evaluation.objects.create(
+        meeting=meeting,
+        user=users[R.ORGANISATION_ADMIN],
+        useful=4,
+        heard=5,
+        accessible=3,
+        comment="Bra tolkning.",
+    )
     return meeting
 
 

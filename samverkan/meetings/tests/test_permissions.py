@@ -24,6 +24,9 @@ MATRIX = {
     "register": (INVITED, permissions.can_register),
     "invite": (HOSTS, permissions.can_send_invitations),
     "registrations": (HOSTS, permissions.can_view_registrations),
+    "attendance": (HOSTS, permissions.can_take_attendance),
+    "evaluation_results": (HOSTS, permissions.can_view_evaluation_results),
+    "minutes": (HOSTS, permissions.can_edit_minutes),
 }
 
 
