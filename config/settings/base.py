@@ -188,3 +188,5 @@ PAGE_SIZE = 25
 ACCESS_NEEDS_RETENTION_DAYS = env_int("ACCESS_NEEDS_RETENTION_DAYS", 30)
 # Registered participants get a reminder this many days before a meeting.
 MEETING_REMINDER_DAYS = env_int("MEETING_REMINDER_DAYS", 3)
+# The site's address, for links in mail (an unsubscribe link must work from a mail program).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

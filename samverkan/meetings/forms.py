@@ -6,6 +6,8 @@ from samverkan.accounts.models import User
 from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, PUBLIC_BODY_ROLES
 from samverkan.core.forms import StyledFormMixin
 from samverkan.core.widgets import CheckboxList, DateTimeInput, DescribedRadioSelect
+from samverkan.engagements.models import Forum
+from samverkan.register.models import TargetGroup, Topic
 
 from .models import (
     AccessNeed,
@@ -174,3 +176,45 @@ class MinutesForm(StyledFormMixin, forms.Form):
         label=_("Publish the minutes on the meeting's and the forum's public pages"),
         required=False,
     )
+
+
+class SubscriptionForm(StyledFormMixin, forms.Form):
+    """One list at a time: a forum, a target group or a topic."""
+
+    forum = forms.ModelChoiceField(
+        label=_("A forum's mailing list"),
+        queryset=Forum.objects.none(),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("Or: everything for a target group"),
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Or: everything on a topic"),
+        queryset=Topic.objects.all(),
+        required=False,
+        empty_label=_("(none)"),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree to get mail about meetings on this list, until I leave it."),
+        required=False,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forum"].queryset = Forum.objects.visible_to(user)
+
+    def clean(self):
+        data = super().clean()
+        chosen = [n for n in ("forum", "target_group", "topic") if data.get(n) is not None]
+        if len(chosen) != 1:
+            raise forms.ValidationError(_("Choose one list: a forum, a target group or a topic."))
+        if not data.get("consent"):
+            self.add_error(
+                "consent", _("We can only send you mail if you agree to it. Tick the box.")
+            )
+        return data

@@ -2,6 +2,8 @@
 topics and its proposals, the programme committee, the agenda, registration with access needs,
 and the mail sent for it."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.models import TimeStampedModel
 from samverkan.engagements.models import Engagement
-from samverkan.register.models import Organisation
+from samverkan.register.models import Organisation, TargetGroup, Topic
 
 
 class Meeting(TimeStampedModel):
@@ -309,3 +311,90 @@ class Evaluation(TimeStampedModel):
 
     def __str__(self):
         return f"{self.meeting}"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def for_meeting(self, meeting):
+        """Subscriptions that make a meeting's mail relevant: its forum, target groups, topics."""
+        engagement = meeting.engagement
+        condition = Q(target_group__in=engagement.target_groups.all()) | Q(
+            topic__in=engagement.topics.all()
+        )
+        if engagement.forum_id:
+            condition |= Q(forum_id=engagement.forum_id)
+        return self.filter(condition)
+
+
+class Subscription(TimeStampedModel):
+    """A person on a mailing list: a forum's, or one for a target group or a topic.
+
+    Made only with consent (when is recorded); every mail it causes carries a link with the
+    token that ends it in one click, without logging in.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    forum = models.ForeignKey(
+        "engagements.Forum",
+        verbose_name=_("forum"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    target_group = models.ForeignKey(
+        TargetGroup,
+        verbose_name=_("target group"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+    )
+    consented_at = models.DateTimeField()
+    token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(forum__isnull=False, target_group__isnull=True, topic__isnull=True)
+                | Q(forum__isnull=True, target_group__isnull=False, topic__isnull=True)
+                | Q(forum__isnull=True, target_group__isnull=True, topic__isnull=False),
+                name="subscription_to_one_list",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "forum"], condition=Q(forum__isnull=False), name="one_forum_sub"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "target_group"],
+                condition=Q(target_group__isnull=False),
+                name="one_target_group_sub",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "topic"], condition=Q(topic__isnull=False), name="one_topic_sub"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.list)
+
+    @property
+    def list(self):
+        return self.forum or self.target_group or self.topic

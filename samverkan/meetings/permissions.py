@@ -15,14 +15,15 @@ def _is_organiser(user, meeting) -> bool:
 
 
 def _is_invited(user, meeting) -> bool:
-    """A user of a civil-society organisation that is on the meeting's invitation list."""
-    return bool(
-        Role.of(user) in CIVIL_SOCIETY_ROLES
-        and user.organisation_id
-        and any(
-            i.organisation_id == user.organisation_id for i in meeting.engagement.invitations.all()
-        )
-    )
+    """A user of a civil-society organisation on the meeting's invitation list, or on a mailing
+    list (the forum's, or one of its target groups or topics) that the meeting was sent to."""
+    if Role.of(user) not in CIVIL_SOCIETY_ROLES or not user.organisation_id:
+        return False
+    if any(i.organisation_id == user.organisation_id for i in meeting.engagement.invitations.all()):
+        return True
+    from .models import Subscription
+
+    return Subscription.objects.for_meeting(meeting).filter(user=user).exists()
 
 
 def _on_committee(user, meeting) -> bool:
@@ -103,3 +104,8 @@ def can_view_evaluation_results(user, meeting) -> bool:
 
 def can_edit_minutes(user, meeting) -> bool:
     return _is_organiser(user, meeting)
+
+
+def can_subscribe(user) -> bool:
+    """Anyone logged in may put themself on a mailing list."""
+    return _user_id(user) is not None

@@ -29,22 +29,55 @@ from .models import (
     ProposalStatus,
     Registration,
     RegistrationStatus,
+    Subscription,
     title_key,
 )
 
 COMMITTEE_REPRESENTATIVES = (2, 3)
 
 
+def _footer(user, meeting: Meeting, subscriptions: dict) -> str:
+    """Why the person gets the mail, and how to stop it: one click, without logging in."""
+    subscription = subscriptions.get(user.pk)
+    if subscription is not None:
+        return _(
+            "You get this because you are on the mailing list for %(list)s. "
+            "Leave the list with one click: %(url)s"
+        ) % {
+            "list": subscription.list,
+            "url": settings.SITE_URL + reverse("meetings:unsubscribe", args=[subscription.token]),
+        }
+    return _("Your mailing lists, and leaving them: %(url)s") % {
+        "url": settings.SITE_URL + reverse("meetings:subscriptions")
+    }
+
+
 def _mail(*, meeting: Meeting, kind: str, users, subject: str, intro: str) -> int:
-    """Mail `users` about the meeting, with its date, time, place and an .ics attachment."""
+    """Mail `users` about the meeting, with its date, time, place and an .ics attachment.
+
+    Every mail ends with a link to leave the mailing list it came through (or to one's lists).
+    """
     engagement = meeting.engagement
-    notifications = notify(
-        users=users,
-        subject=subject,
-        body=f"{intro}\n\n{engagement.title}\n{_when_and_where(engagement)}",
-        url=reverse("meetings:meeting_detail", args=[engagement.pk]),
-        ics=engagement_ics(engagement),
-    )
+    users = list(users)
+    subscriptions = {}
+    for subscription in (
+        Subscription.objects.for_meeting(meeting)
+        .filter(user__in=users)
+        .select_related("forum", "target_group", "topic")
+        .order_by("-forum_id")  # the forum's own list first
+    ):
+        subscriptions.setdefault(subscription.user_id, subscription)
+    text = f"{intro}\n\n{engagement.title}\n{_when_and_where(engagement)}"
+    url = settings.SITE_URL + reverse("meetings:meeting_detail", args=[engagement.pk])
+    ics = engagement_ics(engagement, base_url=settings.SITE_URL)
+    notifications = []
+    for user in users:
+        notifications += notify(
+            users=[user],
+            subject=subject,
+            body=f"{text}\n\n{url}\n\n-- \n{_footer(user, meeting, subscriptions)}",
+            ics=ics,
+        )
     MeetingMail.objects.bulk_create(
         MeetingMail(meeting=meeting, notification=n, kind=kind) for n in notifications
     )
@@ -383,13 +416,17 @@ def access_needs_purge(*, today=None) -> int:
 
 
 def _invitees(meeting: Meeting):
+    """The invited organisations' people and everyone on a mailing list the meeting is on."""
+    from django.db.models import Q
+
     from samverkan.accounts.models import User
 
-    return User.objects.filter(
-        is_active=True,
+    invited = Q(
         role__in=[r.value for r in CIVIL_SOCIETY_ROLES],
         organisation__invitations__engagement_id=meeting.engagement_id,
-    ).distinct()
+    )
+    subscribed = Q(pk__in=Subscription.objects.for_meeting(meeting).values("user_id"))
+    return User.objects.filter(invited | subscribed, is_active=True).distinct().order_by("pk")
 
 
 @transaction.atomic
@@ -529,3 +566,40 @@ def minutes_save(*, actor, meeting: Meeting, minutes: str, publish: bool) -> Mee
     meeting.save(update_fields=["minutes", "minutes_published_at", "updated_at"])
     log_change(actor=actor, instance=meeting, action="meetings.minutes.saved", before=before)
     return meeting
+
+
+@transaction.atomic
+def subscription_create(
+    *, actor, consent: bool, forum=None, target_group=None, topic=None
+) -> Subscription:
+    """Put the actor on one mailing list, with their consent. A list they are on is refused."""
+    if not consent:
+        raise ValidationError(_("We can only send you mail if you agree to it. Tick the box."))
+    if sum(x is not None for x in (forum, target_group, topic)) != 1:
+        raise ValidationError(_("Choose one list: a forum, a target group or a topic."))
+    lists = {"forum": forum, "target_group": target_group, "topic": topic}
+    chosen = {name: value for name, value in lists.items() if value is not None}
+    if Subscription.objects.filter(user=actor, **chosen).exists():
+        raise ValidationError(
+            _("You are already on the list for %(list)s.") % {"list": next(iter(chosen.values()))}
+        )
+    subscription = Subscription.objects.create(user=actor, consented_at=timezone.now(), **chosen)
+    log_change(
+        actor=actor,
+        instance=subscription,
+        action="meetings.subscription.created",
+        changes={"list": [None, str(subscription)]},
+    )
+    return subscription
+
+
+@transaction.atomic
+def subscription_end(*, actor, subscription: Subscription) -> None:
+    """Take the person off the list (from their page, or by the one-click link in a mail)."""
+    log_change(
+        actor=actor,
+        instance=subscription,
+        action="meetings.subscription.ended",
+        changes={"list": [str(subscription), None]},
+    )
+    subscription.delete()

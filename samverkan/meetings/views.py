@@ -22,8 +22,9 @@ from .forms import (
     ProposalAnswerForm,
     ProposalForm,
     RegistrationForm,
+    SubscriptionForm,
 )
-from .models import Meeting
+from .models import Meeting, Subscription
 
 
 def _get_meeting(request, pk) -> Meeting:
@@ -459,3 +460,56 @@ def minutes(request, pk):
         {"meeting": meeting, "engagement": meeting.engagement, "form": form},
         status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subscriptions(request):
+    """The person's mailing lists: join one (with consent), see and leave the ones they are on."""
+    _check(permissions.can_subscribe(request.user))
+    initial = {"forum": request.GET.get("forum")} if request.GET.get("forum", "").isdigit() else {}
+    form = SubscriptionForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.subscription_create(
+                actor=request.user,
+                consent=data["consent"],
+                forum=data["forum"],
+                target_group=data["target_group"],
+                topic=data["topic"],
+            )
+        except ValidationError as error:
+            for message in _errors(error):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("You are on the list."))
+            return redirect("meetings:subscriptions")
+    own = request.user.subscriptions.select_related("forum", "target_group", "topic")
+    context = {"form": form, "page": paginate(request, own)}
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "meetings/subscriptions.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["POST"])
+def subscription_end(request, subscription):
+    subscription = get_object_or_404(request.user.subscriptions, pk=subscription)
+    services.subscription_end(actor=request.user, subscription=subscription)
+    messages.success(request, _("You have left the list for %(list)s.") % {"list": subscription})
+    return redirect("meetings:subscriptions")
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """The link in every mail: one button, no login. GET only shows it, so that a mail program
+    that opens links in advance does not take anyone off a list."""
+    subscription = (
+        Subscription.objects.select_related("forum", "target_group", "topic")
+        .filter(token=token)
+        .first()
+    )
+    if request.method == "POST" and subscription is not None:
+        services.subscription_end(actor=request.user, subscription=subscription)
+        return render(request, "meetings/unsubscribe.html", {"done": True, "list": subscription})
+    return render(request, "meetings/unsubscribe.html", {"subscription": subscription})

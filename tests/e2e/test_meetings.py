@@ -14,6 +14,7 @@ from samverkan.meetings.models import (
     Evaluation,
     Meeting,
     Proposal,
+    Subscription,
 )
 from samverkan.meetings.services import meeting_invite, registration_create
 from tests.factories import EngagementFactory, ForumFactory, OrganisationFactory, UserFactory
@@ -85,6 +86,9 @@ def meeting(agency, organisation, users):
         accessible=3,
         comment="Bra tolkning.",
     )
+    meeting.subscription = Subscription.objects.create(
+        user=users[R.REPRESENTATIVE], forum=forum, consented_at=timezone.now()
+    )
     return meeting
 
 
@@ -101,9 +105,16 @@ def pages(role, meeting):
             "participants",
         ],
     }[role]
-    return [reverse(f"meetings:{name}", args=[pk]) for name in names] + [
-        reverse("engagements:engagement_detail", args=[pk])
-    ]
+    extra = {
+        R.ANONYMOUS: [reverse("meetings:unsubscribe", args=[meeting.subscription.token])],
+        R.REPRESENTATIVE: [reverse("meetings:subscriptions")],
+        R.AGENCY_STAFF: [],
+    }[role]
+    return (
+        extra
+        + [reverse(f"meetings:{name}", args=[pk]) for name in names]
+        + [reverse("engagements:engagement_detail", args=[pk])]
+    )
 
 
 @pytest.mark.browser
