@@ -109,3 +109,10 @@ def can_edit_minutes(user, meeting) -> bool:
 def can_subscribe(user) -> bool:
     """Anyone logged in may put themself on a mailing list."""
     return _user_id(user) is not None
+
+
+def can_export_annual_report(user, forum) -> bool:
+    """The forum's hosts make its annual report."""
+    from samverkan.engagements.permissions import can_edit_forum
+
+    return can_edit_forum(user, forum)

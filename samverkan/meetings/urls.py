@@ -27,6 +27,11 @@ urlpatterns = [
     path(M + "utvardering/", views.evaluation, name="evaluation"),
     path(M + "utvardering/resultat/", views.evaluation_results, name="evaluation_results"),
     path(M + "minnesanteckningar/", views.minutes, name="minutes"),
+    path(
+        "forum/<slug:slug>/verksamhetsberattelse.docx",
+        views.annual_report,
+        name="annual_report",
+    ),
     path("utskick/", views.subscriptions, name="subscriptions"),
     path("utskick/<int:subscription>/lamna/", views.subscription_end, name="subscription_end"),
     path("utskick/lamna/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from samverkan.engagements.models import Engagement
 from samverkan.engagements.permissions import can_view_engagement
 
 from . import permissions, selectors, services
+from .annual_report import DOCX_TYPE, annual_report_data, annual_report_docx
 from .forms import (
     AgendaItemForm,
     CommitteeForm,
@@ -513,3 +514,25 @@ def unsubscribe(request, token):
         services.subscription_end(actor=request.user, subscription=subscription)
         return render(request, "meetings/unsubscribe.html", {"done": True, "list": subscription})
     return render(request, "meetings/unsubscribe.html", {"subscription": subscription})
+
+
+@login_required
+def annual_report(request, slug):
+    """The forum's annual report for ?year= as a Word document."""
+    from samverkan.engagements.models import Forum
+
+    forum = get_object_or_404(Forum.objects.prefetch_related("host_links__organisation"), slug=slug)
+    _check(permissions.can_export_annual_report(request.user, forum))
+    year = request.GET.get("year", "")
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
+        messages.error(request, _("Give the year as four digits, for example 2026."))
+        return redirect("engagements:forum_detail", slug=slug)
+    report = annual_report_data(forum, int(year))
+    # Translators: the file name of the downloaded annual report, without spaces.
+    name = _("annual-report")
+    return FileResponse(
+        annual_report_docx(report),
+        as_attachment=True,
+        filename=f"{name}-{forum.slug}-{year}.docx",
+        content_type=DOCX_TYPE,
+    )
