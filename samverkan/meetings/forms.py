@@ -218,3 +218,24 @@ class SubscriptionForm(StyledFormMixin, forms.Form):
                 "consent", _("We can only send you mail if you agree to it. Tick the box.")
             )
         return data
+
+
+class AppointForm(StyledFormMixin, forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Representative"),
+        help_text=_("They get the confirmation by mail and can add their own access needs."),
+        queryset=User.objects.none(),
+    )
+    attendance = forms.ChoiceField(
+        label=_("How they take part"),
+        choices=AttendanceMode.choices,
+        initial=AttendanceMode.ON_SITE,
+        widget=DescribedRadioSelect,
+    )
+
+    def __init__(self, *args, organisation_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(
+            organisation_id=organisation_id, is_active=True, role__in=CIVIL_SOCIETY_ROLES
+        ).order_by("first_name", "last_name", "email")
+        self.fields["person"].label_from_instance = lambda u: u.get_full_name() or u.email

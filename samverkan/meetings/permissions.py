@@ -116,3 +116,13 @@ def can_export_annual_report(user, forum) -> bool:
     from samverkan.engagements.permissions import can_edit_forum
 
     return can_edit_forum(user, forum)
+
+
+def can_appoint_representative(user, meeting) -> bool:
+    """When the organisation appoints its representative (report table 1), its administrator
+    registers the person it chose."""
+    return (
+        Role.of(user) == Role.ORGANISATION_ADMIN
+        and meeting.engagement.representation == "appointed"
+        and _is_invited(user, meeting)
+    )

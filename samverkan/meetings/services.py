@@ -261,12 +261,19 @@ def registration_create(
     needs: list[str],
     details: str = "",
     consent: bool = False,
+    person=None,
 ) -> Registration:
-    """Register the actor: a seat while there are any, else a place on the waiting list.
+    """Register the actor, or the `person` their organisation appoints: a seat while there are
+    any, else a place on the waiting list.
 
-    Access needs are stored only with consent, and deleted a set number of days after the
-    meeting. The person gets a confirmation mail with the meeting in an .ics file.
+    Access needs are stored only with consent (the person's own), and deleted a set number of
+    days after the meeting. The person gets a confirmation mail with the meeting in an .ics file.
     """
+    person = person or actor
+    if person.pk != actor.pk and (
+        person.organisation_id != actor.organisation_id or not person.is_active
+    ):
+        raise ValidationError(_("You can only appoint someone from your own organisation."))
     if (needs or details.strip()) and not consent:
         raise ValidationError(
             _(
@@ -277,15 +284,20 @@ def registration_create(
     meeting = Meeting.objects.select_for_update().select_related("engagement").get(pk=meeting.pk)
     if meeting.engagement.starts_at < timezone.now():
         raise ValidationError(_("The meeting has already started; registration is closed."))
-    if meeting.registrations.active().filter(user=actor).exists():
+    if meeting.registrations.active().filter(user=person).exists():
+        if person.pk != actor.pk:
+            raise ValidationError(
+                _("%(name)s is already registered for this meeting.")
+                % {"name": person.get_full_name() or person.email}
+            )
         raise ValidationError(_("You are already registered for this meeting."))
     from samverkan.engagements.models import Representation
 
     appointed = meeting.engagement.representation == Representation.APPOINTED
     registration = Registration.objects.create(
         meeting=meeting,
-        user=actor,
-        organisation_id=actor.organisation_id if appointed else None,
+        user=person,
+        organisation_id=person.organisation_id if appointed else None,
         attendance=attendance,
         status=RegistrationStatus.REGISTERED
         if _seats_left(meeting)
@@ -303,7 +315,7 @@ def registration_create(
         _mail(
             meeting=meeting,
             kind=MailKind.CONFIRMATION,
-            users=[actor],
+            users=[person],
             subject=_("You are registered: %(title)s") % {"title": meeting.engagement.title},
             intro=_("Welcome! You are registered for the meeting."),
         )
@@ -311,7 +323,7 @@ def registration_create(
         _mail(
             meeting=meeting,
             kind=MailKind.WAITING,
-            users=[actor],
+            users=[person],
             subject=_("You are on the waiting list: %(title)s")
             % {"title": meeting.engagement.title},
             intro=_(

@@ -14,6 +14,7 @@ urlpatterns = [
     path(M + "program/punkt/<int:item>/flytta/", views.agenda_item_move, name="agenda_item_move"),
     path(M + "program/forslag/<int:proposal>/", views.proposal_answer, name="proposal_answer"),
     path(M + "anmalan/", views.registration, name="registration"),
+    path(M + "utse/", views.appoint, name="appoint"),
     path(M + "anmalan/avboka/", views.registration_cancel, name="registration_cancel"),
     path(M + "anmalan/radera-behov/", views.access_needs_erase, name="access_needs_erase"),
     path(M + "deltagare/", views.participants, name="participants"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samverkan.core.filters import paginate
+from samverkan.core.models import AuditEntry
 from samverkan.engagements.models import Engagement
 from samverkan.engagements.permissions import can_view_engagement
 
@@ -16,6 +17,7 @@ from . import permissions, selectors, services
 from .annual_report import DOCX_TYPE, annual_report_data, annual_report_docx
 from .forms import (
     AgendaItemForm,
+    AppointForm,
     CommitteeForm,
     EvaluationForm,
     MeetingForm,
@@ -64,12 +66,15 @@ def meeting_detail(request, pk):
         "can_review": permissions.can_review_proposals(user, meeting),
         "can_propose": permissions.can_propose_topic(user, meeting),
         "can_register": permissions.can_register(user, meeting),
+        "can_appoint": permissions.can_appoint_representative(user, meeting),
         "registration": selectors.registration_of(user, meeting),
         "can_evaluate": permissions.can_evaluate(user, meeting),
         "can_see_results": permissions.can_view_evaluation_results(user, meeting),
     }
     if context["can_propose"]:
         context["own_proposals"] = selectors.proposals_of(user.organisation_id, meeting)
+    if context["can_edit"]:
+        context["audit_entries"] = AuditEntry.objects.for_object(meeting)[:30]
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -535,4 +540,43 @@ def annual_report(request, slug):
         as_attachment=True,
         filename=f"{name}-{forum.slug}-{year}.docx",
         content_type=DOCX_TYPE,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appoint(request, pk):
+    """The organisation's administrator registers the representative it appoints."""
+    meeting = _get_meeting(request, pk)
+    _check(permissions.can_appoint_representative(request.user, meeting))
+    form = AppointForm(request.POST or None, organisation_id=request.user.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        person = form.cleaned_data["person"]
+        try:
+            created = services.registration_create(
+                actor=request.user,
+                meeting=meeting,
+                person=person,
+                attendance=form.cleaned_data["attendance"],
+                needs=[],
+            )
+        except ValidationError as error:
+            for message in _errors(error):
+                form.add_error(None, message)
+        else:
+            name = person.get_full_name() or person.email
+            if created.status == "waiting":
+                messages.warning(
+                    request,
+                    _("The meeting is full: %(name)s is on the waiting list.") % {"name": name},
+                )
+            else:
+                messages.success(request, _("%(name)s is registered.") % {"name": name})
+            return redirect("meetings:meeting_detail", pk=pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "meetings/appoint_form.html",
+        {"form": form, "meeting": meeting, "engagement": meeting.engagement},
+        status=status,
     )

@@ -96,6 +96,7 @@ def pages(role, meeting):
     pk = meeting.engagement.pk
     names = {
         R.ANONYMOUS: ["meeting_detail"],
+        R.ORGANISATION_ADMIN: ["meeting_detail"],
         R.REPRESENTATIVE: ["meeting_detail", "proposal_create", "registration"],
         R.AGENCY_STAFF: [
             "meeting_detail",
@@ -108,6 +109,7 @@ def pages(role, meeting):
     extra = {
         R.ANONYMOUS: [reverse("meetings:unsubscribe", args=[meeting.subscription.token])],
         R.REPRESENTATIVE: [reverse("meetings:subscriptions")],
+        R.ORGANISATION_ADMIN: [reverse("meetings:appoint", args=[pk])],
         R.AGENCY_STAFF: [],
     }[role]
     return (
@@ -119,7 +121,9 @@ def pages(role, meeting):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("role", [R.ANONYMOUS, R.REPRESENTATIVE, R.AGENCY_STAFF], ids=str)
+@pytest.mark.parametrize(
+    "role", [R.ANONYMOUS, R.REPRESENTATIVE, R.ORGANISATION_ADMIN, R.AGENCY_STAFF], ids=str
+)
 def test_the_meeting_pages_have_no_axe_violations(new_context, users, meeting, role, lang):
     page = new_context(users[role]).new_page()
     prefix = "/en" if lang == "en" else ""

@@ -27,6 +27,7 @@ MATRIX = {
     "attendance": (HOSTS, permissions.can_take_attendance),
     "evaluation_results": (HOSTS, permissions.can_view_evaluation_results),
     "minutes": (HOSTS, permissions.can_edit_minutes),
+    "appoint": ({R.ORGANISATION_ADMIN: True}, permissions.can_appoint_representative),
 }
 
 

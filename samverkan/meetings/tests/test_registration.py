@@ -181,3 +181,41 @@ def test_the_purge_command_deletes_what_is_due(meeting, users):
     AccessNeeds.objects.update(purge_on=timezone.localdate() - timedelta(days=1))
     call_command("purge_access_needs", stdout=StringIO())
     assert not AccessNeeds.objects.filter(registration=registration).exists()
+
+
+def test_the_organisation_appoints_its_representative(
+    meeting,
+    client_for,
+    users,
+    organisation,
+    representatives,
+    run_worker,
+    django_capture_on_commit_callbacks,
+):
+    chosen = representatives[0]  # Sam Lind, of the same organisation
+    client = client_for(R.ORGANISATION_ADMIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("appoint", meeting), {"person": chosen.pk, "attendance": "digital"}
+        )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.user == chosen and registration.organisation == organisation
+    run_worker()
+    [message] = mail.outbox
+    assert message.to == [chosen.email]
+    # Someone of another organisation cannot be appointed; nothing is written.
+    response = client.post(
+        url("appoint", meeting), {"person": representatives[1].pk, "attendance": "digital"}
+    )
+    assert response.status_code == 400
+    assert Registration.objects.count() == 1
+    assert client_for(R.REPRESENTATIVE).get(url("appoint", meeting)).status_code == 403
+
+
+def test_nobody_appoints_for_a_personally_invited_meeting(meeting, client_for):
+    meeting.engagement.representation = "invited"
+    meeting.engagement.save()
+    assert client_for(R.ORGANISATION_ADMIN).get(url("appoint", meeting)).status_code == 403
+    register(client_for(R.REPRESENTATIVE), meeting)
+    assert Registration.objects.get().organisation is None  # for themself
