@@ -2,6 +2,8 @@
 programme committee works on the proposals and the agenda; access needs are seen only by the
 organisers and by the person who gave them."""
 
+from django.utils import timezone
+
 from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
 from samverkan.engagements.permissions import can_edit_engagement, can_view_engagement
 
@@ -87,9 +89,10 @@ def can_take_attendance(user, meeting) -> bool:
 
 
 def can_evaluate(user, meeting) -> bool:
-    """Those who were registered answer the joint evaluation, and the committee."""
+    """Once the meeting has begun, those registered answer the joint evaluation, and the
+    committee."""
     uid = _user_id(user)
-    if uid is None:
+    if uid is None or meeting.engagement.starts_at > timezone.now():
         return False
     return (
         _on_committee(user, meeting)

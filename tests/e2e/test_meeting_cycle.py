@@ -169,6 +169,10 @@ def test_one_whole_forum_cycle(new_context, users, agency, organisation, run_wor
     assert staff.locator("#mail-heading ~ div table tbody tr").count() >= 4
     check(staff, "participants with mail")
 
+    # The meeting day comes (the test moves the meeting, not the clock).
+    engagement.starts_at = timezone.now() - timedelta(hours=3)
+    engagement.ends_at = timezone.now() - timedelta(minutes=5)
+    engagement.save()
     # At the meeting: attendance. After it: evaluation, minutes.
     staff.goto(base + "narvaro/")
     check(staff, "attendance")

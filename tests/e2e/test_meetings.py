@@ -104,6 +104,9 @@ def pages(role, meeting):
             "committee_edit",
             "programme",
             "participants",
+            "attendance",
+            "minutes",
+            "evaluation_results",
         ],
     }[role]
     extra = {
@@ -115,7 +118,10 @@ def pages(role, meeting):
     return (
         extra
         + [reverse(f"meetings:{name}", args=[pk]) for name in names]
-        + [reverse("engagements:engagement_detail", args=[pk])]
+        + [
+            reverse("engagements:engagement_detail", args=[pk]),
+            reverse("engagements:forum_detail", args=[meeting.engagement.forum.slug]),
+        ]
     )
 
 

@@ -134,3 +134,26 @@ def test_a_reminder_batch_is_sent_once_when_the_worker_is_killed_midway_and_rest
         services.meeting_remind(meeting_id=meeting.pk)
     run_worker()
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+
+
+def test_a_person_who_chose_the_daily_summary_gets_the_invitation_in_it(
+    meeting, users, client_for, run_worker, django_capture_on_commit_callbacks
+):
+    from samverkan.accounts.models import Delivery
+
+    representative = users[R.REPRESENTATIVE]
+    representative.notification_delivery = Delivery.DIGEST
+    representative.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_invite(actor=users[R.AGENCY_STAFF], meeting=meeting)
+    run_worker()
+    assert representative.email not in [m.to[0] for m in mail.outbox]
+    page = client_for(R.AGENCY_STAFF).get(
+        reverse("meetings:participants", args=[meeting.engagement.pk])
+    )
+    assert "I nästa dagliga sammanfattning" in page.content.decode()
+    make_due()
+    run_worker()
+    [digest] = [m for m in mail.outbox if m.to == [representative.email]]
+    assert "Du är inbjuden" in digest.body and "Storgatan 1, Stockholm" in digest.body
+    assert event_of(digest)["location"] == "Storgatan 1, Stockholm"
