@@ -1,5 +1,6 @@
 """Mail about a meeting: invitation, reminder; date, time, place and an .ics; sent once."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -157,3 +158,75 @@ def test_a_person_who_chose_the_daily_summary_gets_the_invitation_in_it(
     [digest] = [m for m in mail.outbox if m.to == [representative.email]]
     assert "Du är inbjuden" in digest.body and "Storgatan 1, Stockholm" in digest.body
     assert event_of(digest)["location"] == "Storgatan 1, Stockholm"
+
+
+def test_mail_is_sent_once_when_the_worker_is_killed_mid_batch_and_restarted(
+    meeting, organisation, monkeypatch, run_worker, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    meeting.seats = None
+    meeting.save()
+    meeting.engagement.starts_at = timezone.now() + timedelta(days=2)
+    meeting.engagement.save()
+    people = [UserFactory(role=R.REPRESENTATIVE, organisation=organisation) for _ in range(5)]
+    for person in people:
+        Registration.objects.create(meeting=meeting, user=person, status="registered")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminders.enqueue(meeting.pk)
+
+    # The worker runs the reminder task, then two deliveries, and stops between tasks.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def worker(max_tasks):
+        call_command(
+            "db_worker",
+            batch=True,
+            no_startup_delay=True,
+            interval=0,
+            verbosity=0,
+            max_tasks=max_tasks,
+        )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        worker(1)
+    assert Notification.objects.unsent().count() == 5
+    worker(2)
+    assert len(mail.outbox) == 2
+    # A worker takes the next delivery and is killed in it (SIGKILL): the task stays claimed
+    # ("running") for ever and the delivery's transaction is rolled back, so nothing is marked
+    # sent. That is the database as such a kill leaves it.
+    stuck = DBTaskResult.objects.ready().filter(task_path__endswith="send_notification").first()
+    stuck.claim("killed-worker")
+    run_worker()  # the rest of the batch
+    assert len(mail.outbox) == 4
+
+    # Restarted: the unsent notification is queued again; every person has exactly one mail,
+    # however often the worker and the requeue run.
+    for _ in range(2):
+        call_command("requeue_unsent_mail", older_than_minutes=0, stdout=io.StringIO())
+        run_worker()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_due_reminders", stdout=io.StringIO())
+        run_worker()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+    assert not Notification.objects.unsent().exists()
+
+
+def test_a_reminder_task_lost_with_a_killed_worker_is_sent_by_the_cron_command(
+    meeting, users, run_worker, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    meeting.engagement.starts_at = timezone.now() + timedelta(days=1)
+    meeting.engagement.save()
+    Registration.objects.create(meeting=meeting, user=users[R.REPRESENTATIVE], status="registered")
+    meeting.invitations_sent_at = timezone.now()
+    meeting.save()
+    # No reminder task in the queue (it died claimed); the cron command sends the reminder.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_due_reminders", stdout=io.StringIO())
+    run_worker()
+    [message] = mail.outbox
+    assert message.to == [users[R.REPRESENTATIVE].email]
