@@ -26,6 +26,14 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
         fields = ["topics_deadline", "seats"]
         widgets = {"topics_deadline": DateTimeInput}
 
+    def clean_topics_deadline(self):
+        deadline = self.cleaned_data["topics_deadline"]
+        if deadline and deadline >= self.instance.engagement.starts_at:
+            raise forms.ValidationError(
+                _("The last day to propose topics must come before the meeting.")
+            )
+        return deadline
+
 
 class UserChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, user):

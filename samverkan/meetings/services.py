@@ -15,6 +15,7 @@ from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
 from samverkan.core.audit import log_change, snapshot
 from samverkan.core.notifications import notify
 from samverkan.engagements.ical import engagement_ics
+from samverkan.engagements.models import Representation
 from samverkan.engagements.services import _when_and_where
 
 from .models import (
@@ -88,6 +89,9 @@ def _mail(*, meeting: Meeting, kind: str, users, subject: str, intro: str) -> in
 def meeting_save(*, actor, form) -> Meeting:
     """Create or update a meeting (call for topics and seats) from a valid MeetingForm."""
     creating = form.instance.pk is None
+    if not creating:
+        # Lock the meeting: more seats go to the waiting list at once, in order.
+        Meeting.objects.select_for_update().get(pk=form.instance.pk)
     before = {} if creating else snapshot(Meeting.objects.get(pk=form.instance.pk))
     meeting = form.save()
     log_change(
@@ -96,6 +100,8 @@ def meeting_save(*, actor, form) -> Meeting:
         action="meetings.meeting." + ("created" if creating else "changed"),
         before=before,
     )
+    if not creating:
+        _promote_waiting(actor=actor, meeting=meeting)
     return meeting
 
 
@@ -291,8 +297,6 @@ def registration_create(
                 % {"name": person.get_full_name() or person.email}
             )
         raise ValidationError(_("You are already registered for this meeting."))
-    from samverkan.engagements.models import Representation
-
     appointed = meeting.engagement.representation == Representation.APPOINTED
     registration = Registration.objects.create(
         meeting=meeting,
@@ -379,31 +383,42 @@ def registration_cancel(*, actor, registration: Registration) -> Registration | 
         action="meetings.registration.cancelled",
         changes={"status": [None, registration.get_status_display()]},
     )
-    if not had_seat or not _seats_left(meeting):
+    if not had_seat:
         return None
-    promoted = (
-        meeting.registrations.filter(status=RegistrationStatus.WAITING)
-        .select_related("user")
-        .order_by("queued_at", "id")
-        .first()
-    )
-    if promoted is None:
-        return None
-    promoted.status = RegistrationStatus.REGISTERED
-    promoted.save(update_fields=["status", "updated_at"])
-    log_change(
-        actor=actor,
-        instance=promoted,
-        action="meetings.registration.promoted",
-        changes={"status": [str(RegistrationStatus.WAITING.label), promoted.get_status_display()]},
-    )
-    _mail(
-        meeting=meeting,
-        kind=MailKind.PROMOTED,
-        users=[promoted.user],
-        subject=_("A seat is yours: %(title)s") % {"title": meeting.engagement.title},
-        intro=_("A seat became free and it is yours. You are now registered for the meeting."),
-    )
+    promoted = _promote_waiting(actor=actor, meeting=meeting)
+    return promoted[0] if promoted else None
+
+
+def _promote_waiting(*, actor, meeting: Meeting) -> list[Registration]:
+    """Give free seats to the waiting list in the order people joined it, and mail them.
+    The caller holds the meeting's row lock."""
+    promoted = []
+    waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).select_related("user")
+    for registration in waiting.order_by("queued_at", "id"):
+        if not _seats_left(meeting):
+            break
+        registration.status = RegistrationStatus.REGISTERED
+        registration.save(update_fields=["status", "updated_at"])
+        log_change(
+            actor=actor,
+            instance=registration,
+            action="meetings.registration.promoted",
+            changes={
+                "status": [
+                    str(RegistrationStatus.WAITING.label),
+                    registration.get_status_display(),
+                ]
+            },
+        )
+        promoted.append(registration)
+    if promoted:
+        _mail(
+            meeting=meeting,
+            kind=MailKind.PROMOTED,
+            users=[r.user for r in promoted],
+            subject=_("A seat is yours: %(title)s") % {"title": meeting.engagement.title},
+            intro=_("A seat became free and it is yours. You are now registered for the meeting."),
+        )
     return promoted
 
 

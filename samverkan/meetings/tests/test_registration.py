@@ -219,3 +219,32 @@ def test_nobody_appoints_for_a_personally_invited_meeting(meeting, client_for):
     assert client_for(R.ORGANISATION_ADMIN).get(url("appoint", meeting)).status_code == 403
     register(client_for(R.REPRESENTATIVE), meeting)
     assert Registration.objects.get().organisation is None  # for themself
+
+
+def test_more_seats_go_to_the_waiting_list_in_order_and_are_mailed(
+    meeting, users, organisation, client_for, run_worker, django_capture_on_commit_callbacks
+):
+    people = [UserFactory(role=R.REPRESENTATIVE, organisation=organisation) for _ in range(4)]
+    for person in people:
+        registration_create(actor=person, meeting=meeting, attendance="on_site", needs=[])
+    assert Registration.objects.filter(status="waiting").count() == 2
+    deadline = timezone.localtime(meeting.topics_deadline).strftime("%Y-%m-%dT%H:%M")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(R.AGENCY_STAFF).post(
+            url("meeting_setup", meeting), {"topics_deadline": deadline, "seats": 3}
+        )
+    assert response.status_code == 302
+    assert Registration.objects.get(user=people[2]).status == "registered"
+    assert Registration.objects.get(user=people[3]).status == "waiting"
+    run_worker()
+    promoted = [m for m in mail.outbox if m.subject.startswith("Du har fått en plats")]
+    assert [m.to for m in promoted] == [[people[2].email]]
+
+
+def test_the_deadline_for_topics_must_come_before_the_meeting(meeting, client_for):
+    late = timezone.localtime(meeting.engagement.starts_at + timedelta(hours=1))
+    response = client_for(R.AGENCY_STAFF).post(
+        url("meeting_setup", meeting), {"topics_deadline": late.strftime("%Y-%m-%dT%H:%M")}
+    )
+    assert response.status_code == 400
+    assert "måste komma före mötet" in response.content.decode()
