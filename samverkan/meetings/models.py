@@ -252,6 +252,7 @@ class MailKind(models.TextChoices):
     WAITING = "waiting", _("Waiting list")
     PROMOTED = "promoted", _("Seat from the waiting list")
     REMINDER = "reminder", _("Reminder")
+    MINUTES = "minutes", _("Minutes and answers")
 
 
 class MeetingMail(models.Model):

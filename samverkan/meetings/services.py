@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -444,8 +444,6 @@ def access_needs_purge(*, today=None) -> int:
 
 def _invitees(meeting: Meeting):
     """The invited organisations' people and everyone on a mailing list the meeting is on."""
-    from django.db.models import Q
-
     from samverkan.accounts.models import User
 
     invited = Q(
@@ -586,12 +584,34 @@ def minutes_save(*, actor, meeting: Meeting, minutes: str, publish: bool) -> Mee
     meeting.minutes = minutes.strip()
     if publish and not meeting.minutes:
         raise ValidationError(_("Write the minutes before you publish them."))
-    if publish and meeting.minutes_published_at is None:
+    first_publication = publish and meeting.minutes_published_at is None
+    if first_publication:
         meeting.minutes_published_at = timezone.now()
     if not publish:
         meeting.minutes_published_at = None
     meeting.save(update_fields=["minutes", "minutes_published_at", "updated_at"])
     log_change(actor=actor, instance=meeting, action="meetings.minutes.saved", before=before)
+    if first_publication:
+        # The organisations hear back: those who took part and those who proposed topics.
+        from samverkan.accounts.models import User
+
+        users = User.objects.filter(
+            Q(
+                meeting_registrations__meeting=meeting,
+                meeting_registrations__status=RegistrationStatus.REGISTERED,
+            )
+            | Q(pk__in=meeting.proposals.values("proposed_by"))
+        ).distinct()
+        _mail(
+            meeting=meeting,
+            kind=MailKind.MINUTES,
+            users=users,
+            subject=_("Minutes and answers: %(title)s") % {"title": meeting.engagement.title},
+            intro=_(
+                "The minutes of the meeting are published. On the meeting's page you also see "
+                "what happened with each topic your organisation proposed."
+            ),
+        )
     return meeting
 
 

@@ -139,3 +139,27 @@ def test_each_proposer_sees_the_answer_to_their_own_proposals_only(
     client.force_login(stranger)
     body = client.get(url("meeting_detail", held)).content.decode()
     assert "Hemligt skäl." in body and "Hänvisas till Äldrerådet." not in body
+
+
+def test_publishing_the_minutes_tells_participants_and_proposers_once(
+    held, users, representatives, client_for, run_worker, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    Proposal.objects.create(
+        meeting=held,
+        organisation=representatives[1].organisation,
+        proposed_by=representatives[1],
+        title="Anhöriga",
+        text="…",
+    )
+    staff = client_for(R.AGENCY_STAFF)
+    for _ in range(2):  # saving again does not mail again
+        with django_capture_on_commit_callbacks(execute=True):
+            staff.post(url("minutes", held), {"minutes": "Punkt 1.", "publish": "on"})
+    run_worker()
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted(
+        [users[R.REPRESENTATIVE].email, users[R.ORGANISATION_ADMIN].email, representatives[1].email]
+    )
+    assert mail.outbox[0].subject == "Minnesanteckningar och svar: Dialogforum hösten"
