@@ -10,6 +10,7 @@ from samverkan.core.notifications import notify
 from samverkan.meetings.models import (
     AccessNeeds,
     AgendaItem,
+    Evaluation,
     MeetingMail,
     Proposal,
     Registration,
@@ -43,11 +44,17 @@ def grow(meeting, organisation, size, batch):
             agenda_item=item,
             status="taken_up",
         )
+    Evaluation.objects.bulk_create(
+        Evaluation(meeting=meeting, user=user, useful=4, heard=3, accessible=5, comment="Bra")
+        for user in users
+    )
     for notification in notify(users=users, subject="Inbjudan", body="…"):
         MeetingMail.objects.create(meeting=meeting, notification=notification, kind="invitation")
 
 
-@pytest.mark.parametrize("name", ["participants", "programme", "meeting_detail"])
+@pytest.mark.parametrize(
+    "name", ["participants", "programme", "meeting_detail", "attendance", "evaluation_results"]
+)
 def test_it_runs_the_same_number_of_queries_for_few_and_many(
     meeting, organisation, client_for, name
 ):
@@ -56,6 +63,7 @@ def test_it_runs_the_same_number_of_queries_for_few_and_many(
     client = client_for(Role.AGENCY_STAFF)
     url = reverse(f"meetings:{name}", args=[meeting.engagement.pk])
     grow(meeting, organisation, 3, "a")
+    client.get(url)  # warm the caches (content types) that any first request fills
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
     grow(meeting, organisation, 20, "b")
