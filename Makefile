@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 run: install migrate demo
 	@echo "Samverkan: http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(MANAGE) db_worker & \
+	  { $(MANAGE) requeue_unsent_mail && $(MANAGE) db_worker; } & \
 	  $(MANAGE) runserver --noreload $(HOST):$(PORT)
 
 ## Set up everything and run the whole test suite, browser tests included
@@ -53,6 +53,7 @@ demo: migrate
 	$(MANAGE) load_demo
 
 worker: install
+	$(MANAGE) requeue_unsent_mail
 	$(MANAGE) db_worker
 
 ## Time the main pages on national-scale data with gunicorn (docs/benchmarks.md); DATABASE_URL picks the engine

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("samverkan.engagements.urls")),
     path("", include("samverkan.coordination.urls")),
     path("", include("samverkan.insights.urls")),
+    path("", include("samverkan.meetings.urls")),
     prefix_default_language=False,
 )
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "samverkan.engagements",
     "samverkan.coordination",
     "samverkan.insights",
+    "samverkan.meetings",
 ]
 
 MIDDLEWARE = [
@@ -183,3 +184,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 PAGE_SIZE = 25
+# Access needs (special-category data) are deleted this many days after the meeting.
+ACCESS_NEEDS_RETENTION_DAYS = env_int("ACCESS_NEEDS_RETENTION_DAYS", 30)
+# Registered participants get a reminder this many days before a meeting.
+MEETING_REMINDER_DAYS = env_int("MEETING_REMINDER_DAYS", 3)
+# The site's address, for links in mail (an unsubscribe link must work from a mail program).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -128,3 +128,30 @@ def notifications_deliver(*, user_id: int, digest: bool, notification_id: int | 
             return 0
         Notification.objects.filter(pk__in=ids).update(attempts=attempts, sent_at=timezone.now())
         return len(ids)
+
+
+def notifications_requeue(*, older_than: timedelta = timedelta(minutes=10)) -> int:
+    """Queue delivery again for notifications that a killed worker left unsent.
+
+    A worker killed in the middle of a task leaves the task claimed ("running") forever and its
+    transaction rolled back, so the notification is still unsent and nothing would send it.
+    Run at worker start (and from cron). Safe to repeat: delivery locks the rows and sends only
+    the unsent ones, so a notification whose task is still alive is not sent twice. Returns how
+    many deliveries were queued.
+    """
+    from .tasks import send_digest, send_notification
+
+    cutoff = timezone.now() - older_than
+    rows = Notification.objects.unsent().filter(created_at__lt=cutoff)
+    immediate = list(rows.filter(digest=False).values_list("pk", flat=True))
+    # A digest is due once its hour has passed since the oldest row in it.
+    digest_users = set(
+        rows.filter(digest=True, created_at__lt=next_digest_time() - timedelta(days=1))
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    for pk in immediate:
+        send_notification.enqueue(pk)
+    for user_id in digest_users:
+        send_digest.enqueue(user_id)
+    return len(immediate) + len(digest_users)

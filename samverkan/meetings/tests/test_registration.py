@@ -1,0 +1,250 @@
+"""Registration: seats and the waiting list, access needs with consent, erasure and deletion."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from samverkan.accounts.roles import Role
+from samverkan.meetings.models import AccessNeeds, MailKind, Registration, RegistrationStatus
+from samverkan.meetings.services import access_needs_save, registration_create
+from tests.factories import UserFactory
+
+R = Role
+
+
+def url(name, meeting):
+    return reverse(f"meetings:{name}", args=[meeting.engagement.pk])
+
+
+def register(client, meeting, **data):
+    data.setdefault("attendance", "on_site")
+    return client.post(url("registration", meeting), data)
+
+
+def test_it_registers_with_an_interpreter_need_and_mails_a_confirmation(
+    meeting, client_for, users, organisation, run_worker, django_capture_on_commit_callbacks
+):
+    client = client_for(R.REPRESENTATIVE)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register(
+            client, meeting, attendance="digital", needs=["sign_language"], consent="on"
+        )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.status == RegistrationStatus.REGISTERED
+    assert registration.organisation == organisation  # appointed by the organisation
+    assert registration.access_needs.needs == ["sign_language"]
+    meeting_day = timezone.localdate(meeting.engagement.ends_at)
+    assert registration.access_needs.purge_on == meeting_day + timedelta(days=30)
+    run_worker()
+    [message] = mail.outbox
+    assert message.subject == "Du är anmäld: Dialogforum hösten"
+    assert "Storgatan 1, Stockholm" in message.body
+    page = client.get(url("registration", meeting)).content.decode()
+    assert "Teckenspråkstolk" in page and "Radera mina tillgänglighetsbehov nu" in page
+
+
+def test_access_needs_without_consent_are_refused_and_nothing_is_written(meeting, client_for):
+    response = register(client_for(R.REPRESENTATIVE), meeting, needs=["hearing_loop"])
+    assert response.status_code == 400
+    assert (
+        "Vi kan bara spara dina tillgänglighetsbehov om du samtycker" in response.content.decode()
+    )
+    assert not Registration.objects.exists() and not AccessNeeds.objects.exists()
+
+
+def test_a_full_meeting_puts_people_on_the_waiting_list_and_a_cancellation_promotes_the_next(
+    meeting, users, organisation, run_worker, django_capture_on_commit_callbacks, client_for
+):
+    people = [users[R.REPRESENTATIVE], users[R.ORGANISATION_ADMIN]] + [
+        UserFactory(role=R.REPRESENTATIVE, organisation=organisation) for _ in range(2)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in people[:3]:
+            registration_create(actor=person, meeting=meeting, attendance="on_site", needs=[])
+    statuses = list(Registration.objects.values_list("status", flat=True))
+    assert statuses == ["registered", "registered", "waiting"]  # two seats
+
+    client = client_for(R.ANONYMOUS)
+    client.force_login(people[3])
+    response = register(client, meeting)
+    assert response.status_code == 302
+    page = client.get(url("registration", meeting)).content.decode()
+    assert "Mötet är fullt. Du står på väntelistan" in page
+    run_worker()
+    mail.outbox.clear()
+
+    # The first registered cancels: the first on the waiting list gets the seat and a mail.
+    client.force_login(people[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("registration_cancel", meeting))
+    run_worker()
+    assert Registration.objects.get(user=people[0]).status == RegistrationStatus.CANCELLED
+    assert Registration.objects.get(user=people[2]).status == RegistrationStatus.REGISTERED
+    assert Registration.objects.get(user=people[3]).status == RegistrationStatus.WAITING
+    [message] = mail.outbox
+    assert message.to == [people[2].email]
+    assert message.subject == "Du har fått en plats: Dialogforum hösten"
+    assert meeting.mails.filter(kind=MailKind.PROMOTED, notification__user=people[2]).exists()
+
+
+def test_registering_twice_is_refused_with_a_message(meeting, users):
+    registration_create(
+        actor=users[R.REPRESENTATIVE], meeting=meeting, attendance="on_site", needs=[]
+    )
+    with pytest.raises(ValidationError, match="Du är redan anmäld"):
+        registration_create(
+            actor=users[R.REPRESENTATIVE], meeting=meeting, attendance="digital", needs=[]
+        )
+    assert Registration.objects.count() == 1
+
+
+def test_registration_closes_when_the_meeting_starts(meeting, client_for):
+    meeting.engagement.starts_at = timezone.now() - timedelta(minutes=5)
+    meeting.engagement.save()
+    response = register(client_for(R.REPRESENTATIVE), meeting)
+    assert response.status_code == 400
+    assert "Mötet har redan börjat" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_the_person_changes_and_erases_their_access_needs(meeting, client_for):
+    client = client_for(R.REPRESENTATIVE)
+    register(client, meeting, needs=["easy_to_read"], consent="on")
+    response = register(
+        client, meeting, attendance="digital", needs=["dietary"], details="Glutenfri", consent="on"
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.attendance == "digital"
+    assert registration.access_needs.needs == ["dietary"]
+    client.post(url("access_needs_erase", meeting))
+    assert not AccessNeeds.objects.exists()
+    assert Registration.objects.get().status == RegistrationStatus.REGISTERED
+    assert (
+        "Vi har inga tillgänglighetsbehov sparade"
+        in client.get(url("registration", meeting)).content.decode()
+    )
+
+
+def test_the_scheduled_task_deletes_access_needs_the_set_number_of_days_after_the_meeting(
+    meeting, users, organisation, settings, run_worker, django_capture_on_commit_callbacks
+):
+    settings.ACCESS_NEEDS_RETENTION_DAYS = 14
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(
+            actor=users[R.REPRESENTATIVE],
+            meeting=meeting,
+            attendance="on_site",
+            needs=["companion"],
+            consent=True,
+        )
+    upcoming = AccessNeeds.objects.get()
+    assert upcoming.purge_on == timezone.localdate(meeting.engagement.ends_at) + timedelta(days=14)
+    [task] = DBTaskResult.objects.filter(task_path="samverkan.meetings.tasks.purge_access_needs")
+    assert timezone.localdate(task.run_after) == upcoming.purge_on
+    run_worker()
+    assert AccessNeeds.objects.filter(pk=upcoming.pk).exists()  # not yet its day
+
+    # A meeting that ended 14 days ago: its needs are due today, and the worker deletes them.
+    ended = timezone.now() - timedelta(days=14)
+    meeting.engagement.starts_at = ended - timedelta(hours=2)
+    meeting.engagement.ends_at = ended
+    meeting.engagement.save()
+    past = Registration.objects.create(
+        meeting=meeting, user=users[R.ORGANISATION_ADMIN], status="registered"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        access_needs_save(registration=past, needs=["dietary"], details="")
+    assert past.access_needs.purge_on == timezone.localdate()
+    run_worker()
+    assert not AccessNeeds.objects.filter(registration=past).exists()
+    assert AccessNeeds.objects.filter(pk=upcoming.pk).exists()  # its day has not come
+    assert Registration.objects.filter(pk=past.pk, status="registered").exists()
+
+
+def test_the_purge_command_deletes_what_is_due(meeting, users):
+    registration = registration_create(
+        actor=users[R.REPRESENTATIVE],
+        meeting=meeting,
+        attendance="on_site",
+        needs=["companion"],
+        consent=True,
+    )
+    AccessNeeds.objects.update(purge_on=timezone.localdate() - timedelta(days=1))
+    call_command("purge_access_needs", stdout=StringIO())
+    assert not AccessNeeds.objects.filter(registration=registration).exists()
+
+
+def test_the_organisation_appoints_its_representative(
+    meeting,
+    client_for,
+    users,
+    organisation,
+    representatives,
+    run_worker,
+    django_capture_on_commit_callbacks,
+):
+    chosen = representatives[0]  # Sam Lind, of the same organisation
+    client = client_for(R.ORGANISATION_ADMIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("appoint", meeting), {"person": chosen.pk, "attendance": "digital"}
+        )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.user == chosen and registration.organisation == organisation
+    run_worker()
+    [message] = mail.outbox
+    assert message.to == [chosen.email]
+    # Someone of another organisation cannot be appointed; nothing is written.
+    response = client.post(
+        url("appoint", meeting), {"person": representatives[1].pk, "attendance": "digital"}
+    )
+    assert response.status_code == 400
+    assert Registration.objects.count() == 1
+    assert client_for(R.REPRESENTATIVE).get(url("appoint", meeting)).status_code == 403
+
+
+def test_nobody_appoints_for_a_personally_invited_meeting(meeting, client_for):
+    meeting.engagement.representation = "invited"
+    meeting.engagement.save()
+    assert client_for(R.ORGANISATION_ADMIN).get(url("appoint", meeting)).status_code == 403
+    register(client_for(R.REPRESENTATIVE), meeting)
+    assert Registration.objects.get().organisation is None  # for themself
+
+
+def test_more_seats_go_to_the_waiting_list_in_order_and_are_mailed(
+    meeting, users, organisation, client_for, run_worker, django_capture_on_commit_callbacks
+):
+    people = [UserFactory(role=R.REPRESENTATIVE, organisation=organisation) for _ in range(4)]
+    for person in people:
+        registration_create(actor=person, meeting=meeting, attendance="on_site", needs=[])
+    assert Registration.objects.filter(status="waiting").count() == 2
+    deadline = timezone.localtime(meeting.topics_deadline).strftime("%Y-%m-%dT%H:%M")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(R.AGENCY_STAFF).post(
+            url("meeting_setup", meeting), {"topics_deadline": deadline, "seats": 3}
+        )
+    assert response.status_code == 302
+    assert Registration.objects.get(user=people[2]).status == "registered"
+    assert Registration.objects.get(user=people[3]).status == "waiting"
+    run_worker()
+    promoted = [m for m in mail.outbox if m.subject.startswith("Du har fått en plats")]
+    assert [m.to for m in promoted] == [[people[2].email]]
+
+
+def test_the_deadline_for_topics_must_come_before_the_meeting(meeting, client_for):
+    late = timezone.localtime(meeting.engagement.starts_at + timedelta(hours=1))
+    response = client_for(R.AGENCY_STAFF).post(
+        url("meeting_setup", meeting), {"topics_deadline": late.strftime("%Y-%m-%dT%H:%M")}
+    )
+    assert response.status_code == 400
+    assert "måste komma före mötet" in response.content.decode()
