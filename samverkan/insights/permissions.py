@@ -28,3 +28,16 @@ def can_view_input_item(user, item) -> bool:
         and user.organisation_id
         and item.organisation_id == user.organisation_id
     )
+
+
+def can_see_needs_analysis(user) -> bool:
+    """The joint needs analysis, its Word report and its list of items: the network's public
+    bodies (the network admin, agency coordinators and staff), as for the standing report. It
+    reads every host's items, so neither organisations nor the public see it."""
+    return Role.of(user).is_public_body
+
+
+def can_start_grouping(user) -> bool:
+    """Ask the worker to group similar items for the analysis shown. Whoever sees the analysis
+    may: a run changes no record, and one already queued for the same filters is reused."""
+    return can_see_needs_analysis(user)
