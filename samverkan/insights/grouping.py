@@ -10,7 +10,9 @@ item and an engagement are read the same way:
    "läkemedelsgenomgångar" meets "genomgång av läkemedel". Left out as well are `NEED_WORDS`,
    what almost every input item says whatever its subject ("behöver", "saknas", "bättre").
 2. **Weights.** Term weight (1 + ln tf) times `analysis.idf` over the items being grouped, scaled
-   to unit length: a word many items use weighs little, so "äldre" alone joins nothing.
+   to unit length: a word many items use weighs little, so "äldre" alone joins nothing. Once
+   there are `MIN_DOCUMENTS_FOR_CUT` items, terms in more than `MAX_DOCUMENT_FRACTION` of them
+   are left out altogether, as boilerplate ("det gäller särskilt …").
 3. **Pairs, without comparing all pairs.** The items are read in order into an inverted index
    (term → the items with it). Each item is scored against the earlier items that share a term
    with it, but only the last `WINDOW` items of each term's list: a rare word's list is short
@@ -21,10 +23,13 @@ item and an engagement are read the same way:
 4. **Groups.** A pair is joined (union-find) when it shares two or more terms and its cosine is
    at least `THRESHOLD`, or when it shares one term and its cosine is at least
    `ONE_TERM_THRESHOLD`: in texts of a sentence or two, one shared word, however rare, is weak
-   evidence unless the texts say little else. Every set of two or more joined items is a group. An item's links inside its group say how central it
+   evidence unless the texts say little else. Every set of two or more joined items is a group;
+   a set larger than `MAX_GROUP_SHARE` of the items is split again at a higher threshold, since
+   joining pair by pair can chain subjects together through items worded alike. An item's links inside its group say how central it
    is: the best linked are the group's representative quotes.
 """
 
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,6 +37,17 @@ from dataclasses import dataclass, field
 from samverkan.coordination import analysis
 
 THRESHOLD = 0.25
+# Terms in more than this share of the items are left out once there are enough items (as the
+# similar-engagement lookup does): boilerplate ("det gäller särskilt …") joins nothing.
+MAX_DOCUMENT_FRACTION = 0.05
+MIN_DOCUMENTS_FOR_CUT = 500
+# A group larger than this share of the items (and than MIN_SPLIT_SIZE) is split again at a
+# threshold SPLIT_STEP higher, up to MAX_SPLIT_THRESHOLD: joining pairs one by one can chain
+# unrelated subjects through items worded alike ("samla information om … på ett ställe").
+MAX_GROUP_SHARE = 0.01
+MIN_SPLIT_SIZE = 50
+SPLIT_STEP = 0.1
+MAX_SPLIT_THRESHOLD = 0.95
 ONE_TERM_THRESHOLD = 0.5
 WINDOW = 40
 REPRESENTATIVES = 3
@@ -44,7 +60,8 @@ NEED_WORDS = analysis._word_list(
     "mer mera bättre fler större mindre problem problemet problemen förslag föreslår tycker "
     "anser upplever upplevelse viktigt viktig svårt svår ofta aldrig finnas finns många få "
     "ges ge göra gör görs borde skulle måste bra dåligt dålig idag fungerar fungerade "
-    "tar ta tid lång långa länge medan mår sämre person personer människor"
+    "tar ta tid lång långa länge medan mår sämre person personer människor vet veta fram "
+    "låt låta följa följer"
 )
 IGNORED_NEED_TERMS = frozenset(analysis.normalise(w) for w in NEED_WORDS)
 
@@ -94,6 +111,11 @@ def vectors(texts: list[str]) -> list[tuple[dict[str, float], dict[str, str]]]:
         for term in result.weights:
             document_counts[term] += 1
     documents = len(texts)
+    if documents >= MIN_DOCUMENTS_FOR_CUT:
+        common = {t for t, n in document_counts.items() if n > MAX_DOCUMENT_FRACTION * documents}
+        for result in analysed:
+            for term in common.intersection(result.weights):
+                del result.weights[term]
     return [
         (
             result.unit_weights(
@@ -125,9 +147,9 @@ def group_texts(
     vocabulary = vectors(texts)
     report(total // 2, total)
 
+    # The pairs above the thresholds (step 3), kept compactly for step 4.
+    first, second, similarity = array("i"), array("i"), array("f")
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    links = _UnionFind()
-    degree = [0] * total
     for index, (weights, _labels) in enumerate(vocabulary):
         scores: dict[int, float] = defaultdict(float)
         shared: dict[int, int] = defaultdict(int)
@@ -139,21 +161,18 @@ def group_texts(
             posting.append((index, weight))
         for other, score in scores.items():
             if score >= (THRESHOLD if shared[other] > 1 else ONE_TERM_THRESHOLD):
-                links.union(index, other)
-                degree[index] += 1
-                degree[other] += 1
+                first.append(other)
+                second.append(index)
+                similarity.append(score)
         if index % PROGRESS_EVERY == PROGRESS_EVERY - 1:
             report(total // 2 + (index + 1) // 2, total)
+    del postings
+    max_size = max(MIN_SPLIT_SIZE, int(MAX_GROUP_SHARE * total))
+    found = _components(range(len(first)), first, second, similarity, THRESHOLD, max_size)
     report(total, total)
 
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(total):
-        if degree[index]:
-            members[links.find(index)].append(index)
     groups = []
-    for indexes in members.values():
-        if len(indexes) < 2:
-            continue
+    for indexes, degree in found:
         central = sorted(indexes, key=lambda i: (-degree[i], ids[i]))[:REPRESENTATIVES]
         groups.append(
             Group(
@@ -164,6 +183,31 @@ def group_texts(
         )
     groups.sort(key=lambda group: (-len(group.item_ids), group.item_ids[0]))
     return groups
+
+
+def _components(edges, first, second, similarity, threshold, max_size):
+    """(item indexes, links per item) of each set of two or more items joined by the `edges`
+    (positions in the three arrays) at `threshold` or above. A set larger than `max_size` is
+    split again at a higher threshold (module docstring, step 4)."""
+    links = _UnionFind()
+    kept = [e for e in edges if similarity[e] >= threshold]
+    for e in kept:
+        links.union(first[e], second[e])
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for e in kept:
+        by_root[links.find(first[e])].append(e)
+    for group_edges in by_root.values():
+        members = {first[e] for e in group_edges} | {second[e] for e in group_edges}
+        if len(members) > max_size and threshold + SPLIT_STEP <= MAX_SPLIT_THRESHOLD:
+            yield from _components(
+                group_edges, first, second, similarity, threshold + SPLIT_STEP, max_size
+            )
+            continue
+        degree: dict[int, int] = defaultdict(int)
+        for e in group_edges:
+            degree[first[e]] += 1
+            degree[second[e]] += 1
+        yield sorted(members), degree
 
 
 def _shared_words(members) -> list[str]:
