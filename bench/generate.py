@@ -3,13 +3,15 @@
 `generate(scale=1.0)` writes into an empty database: 400 hosts (the nine RSK agencies, the 21
 regions, 370 municipalities), 10,000 civil-society organisations, 20 target groups and 20
 topics, about 600 forums with their seats, people with affiliations, 200,000 engagements over
-ten years (lead host, sometimes a co-host, target groups, topics), 1,000,000 invitations and the
-participations of the organisations that took part. A few hundred "busy" organisations get a
-large share of the invitations, as the national ones do in real life.
+ten years (lead host, sometimes a co-host, target groups, topics), 1,000,000 invitations, the
+participations of the organisations that took part, and 1,000,000 input items raised at the
+activities that have started, addressed to their hosts, about half answered. A few hundred
+"busy" organisations get a large share of the invitations, as the national ones do in real life.
 
 The data is deterministic: the same seed, scale and as-of month give the same rows with the same
 ids. Rows are written with `bulk_create`, which bypasses `save()`, so search documents are built
-here; the narrow link tables (two million rows) go in as plain tuples by COPY or executemany.
+here; the narrow link tables and the input items (six million rows) go in as plain tuples by
+COPY or executemany.
 Engagements are made and written in chunks, one transaction each, so memory stays flat.
 """
 

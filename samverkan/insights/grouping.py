@@ -19,7 +19,8 @@ item and an engagement are read the same way:
    and read whole, a common word's is read only near the item. Summing weight × weight over the
    shared terms gives the cosine (a little less for a far-back item that shares a common word
    only; such a pair is joined through a nearer member of its group). The work grows with
-   items × terms × `WINDOW`, not with items²; 50,000 items take well under a minute.
+   items × terms × `WINDOW`, not with items²; 50,000 items take well under a minute. Each item
+   keeps its `LINKS_PER_ITEM` closest pairs above the thresholds: enough to join it to its group.
 4. **Groups.** A pair is joined (union-find) when it shares two or more terms and its cosine is
    at least `THRESHOLD`, or when it shares one term and its cosine is at least
    `ONE_TERM_THRESHOLD`: in texts of a sentence or two, one shared word, however rare, is weak
@@ -29,6 +30,7 @@ item and an engagement are read the same way:
    is: the best linked are the group's representative quotes.
 """
 
+import heapq
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -50,6 +52,7 @@ SPLIT_STEP = 0.1
 MAX_SPLIT_THRESHOLD = 0.95
 ONE_TERM_THRESHOLD = 0.5
 WINDOW = 40
+LINKS_PER_ITEM = 5
 REPRESENTATIVES = 3
 LABEL_TERMS = 5
 PROGRESS_EVERY = 1000
@@ -159,11 +162,16 @@ def group_texts(
                 scores[other] += weight * other_weight
                 shared[other] += 1
             posting.append((index, weight))
-        for other, score in scores.items():
-            if score >= (THRESHOLD if shared[other] > 1 else ONE_TERM_THRESHOLD):
-                first.append(other)
-                second.append(index)
-                similarity.append(score)
+        linked = [
+            (score, other)
+            for other, score in scores.items()
+            if score >= (THRESHOLD if shared[other] > 1 else ONE_TERM_THRESHOLD)
+        ]
+        # The closest few are enough to join an item to its group, and keep the pairs few.
+        for score, other in heapq.nlargest(LINKS_PER_ITEM, linked):
+            first.append(other)
+            second.append(index)
+            similarity.append(score)
         if index % PROGRESS_EVERY == PROGRESS_EVERY - 1:
             report(total // 2 + (index + 1) // 2, total)
     del postings

@@ -4,7 +4,8 @@ The items are those recorded in the period (`InputItem.created_at`, indexed), na
 hosts they are addressed to, their target groups and their topics (each "any of the chosen").
 Every section is one grouped query whose number does not depend on the data:
 
-1. items by kind; 2. by target group; 3. by topic (and one query each for the names);
+1. items by kind, from the same query as 6.; 2. by target group; 3. by topic (and one query
+   each for the names);
 4. by host, with how many of the (item, host) pairs got a response: a response written, or the
    host closed the item (acted on it, took it into an assignment, did not act, referred it);
 5. how fast: the days from an item's recording to each host's first response, grouped by the
@@ -121,8 +122,25 @@ class CountRow:
     count: int
 
 
-def by_kind(items) -> list[CountRow]:
-    counts = dict(items.values("kind").annotate(n=Count("id")).order_by().values_list("kind", "n"))
+def month_kind_counts(items) -> list[tuple[date, str, int]]:
+    """(first day of the month, kind, items): one grouped query for sections 1 and 6."""
+    rows = (
+        items.annotate(month=TruncMonth("created_at"))
+        .values("month", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("month", "kind", "n")
+    )
+    return [
+        (_as_date(timezone.localtime(month) if timezone.is_aware(month) else month), kind, n)
+        for month, kind, n in rows
+    ]
+
+
+def by_kind(rows: list[tuple[date, str, int]]) -> list[CountRow]:
+    counts: dict[str, int] = {}
+    for _month, kind, n in rows:
+        counts[kind] = counts.get(kind, 0) + n
     return [CountRow(str(label), counts.get(value, 0)) for value, label in InputKind.choices]
 
 
@@ -240,18 +258,11 @@ class OverTime:
     rows: list[TimeRow]
 
 
-def over_time(items, filters: AnalysisFilters) -> OverTime:
-    rows = (
-        items.annotate(month=TruncMonth("created_at"))
-        .values("month", "kind")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("month", "kind", "n")
-    )
+def over_time(rows: list[tuple[date, str, int]], filters: AnalysisFilters) -> OverTime:
+    """Items per month and kind (`month_kind_counts`), per quarter for a long period."""
     kinds = list(InputKind.values)
     per_month: dict[int, list[int]] = {}
     for month, kind, n in rows:
-        month = _as_date(timezone.localtime(month) if timezone.is_aware(month) else month)
         index = month.year * 12 + month.month - 1
         per_month.setdefault(index, [0] * len(kinds))[kinds.index(kind)] += n
     period = filters.period
@@ -347,7 +358,8 @@ class NeedsAnalysis:
 def needs_analysis(filters: AnalysisFilters) -> NeedsAnalysis:
     """Every section of the analysis for `filters` (a fixed number of queries)."""
     items = analysis_items(filters)
-    kinds = by_kind(items)
+    months = month_kind_counts(items)
+    kinds = by_kind(months)
     hosts, addressed, responded = by_host(items, filters)
     run = latest_run(filters)
     return NeedsAnalysis(
@@ -360,7 +372,7 @@ def needs_analysis(filters: AnalysisFilters) -> NeedsAnalysis:
         addressed=addressed,
         responded=responded,
         median_days=median_days_to_response(items),
-        over_time=over_time(items, filters),
+        over_time=over_time(months, filters),
         run=run,
         needs=cross_host_needs(run) if run and run.status == "done" else [],
     )
