@@ -26,7 +26,8 @@ from datetime import date, datetime
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate, TruncMonth
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from samverkan.coordination.report import Period, default_start
 from samverkan.register.models import Organisation, TargetGroup, Topic
@@ -284,10 +285,12 @@ def over_time(rows: list[tuple[date, str, int]], filters: AnalysisFilters) -> Ov
 
 
 def bucket_label(over: OverTime, bucket: date) -> str:
-    from django.utils import formats
-
     if over.per == "quarter":
-        return f"{bucket.year} Q{(bucket.month - 1) // 3 + 1}"
+        # Translators: a quarter of a year, as in "Q1 2025".
+        return _("Q%(quarter)s %(year)s") % {
+            "quarter": (bucket.month - 1) // 3 + 1,
+            "year": bucket.year,
+        }
     return f"{formats.date_format(bucket, 'F')[:3]} {bucket.year}"
 
 

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from samverkan.accounts.roles import Role
 from samverkan.core.models import AuditEntry
 from samverkan.insights.models import Addressee, GroupingRun, GroupingStatus, InputItem
-from samverkan.insights.report import AnalysisFilters, Period, needs_analysis
+from samverkan.insights.report import AnalysisFilters, Period, bucket_label, needs_analysis
 from samverkan.insights.services import ItemData, grouping_run_start, input_items_create
 from tests.factories import EngagementFactory, TargetGroupFactory, TopicFactory
 
@@ -178,6 +178,19 @@ def test_it_counts_by_kind_target_group_topic_host_and_month(world, agency, othe
     months = {row.bucket.month: row.total for row in analysis.over_time.rows if row.total}
     assert months == {3: 2, 5: 3, 6: 1}
     assert analysis.over_time.per == "month" and len(analysis.over_time.rows) == 12
+
+
+def test_a_long_period_is_shown_per_quarter(world):
+    filters = AnalysisFilters(
+        period=Period(start=local(2023, 2, 1).date(), end=local(2025, 12, 31).date())
+    )
+    analysis = needs_analysis(filters)
+    over = analysis.over_time
+    assert over.per == "quarter"
+    assert over.rows[0].bucket == local(2023, 1, 1).date() and len(over.rows) == 12
+    assert sum(row.total for row in over.rows) == analysis.total == 7
+    with translation.override("sv"):
+        assert bucket_label(over, over.rows[-1].bucket) == "kv. 4 2025"
 
 
 def test_the_filters_narrow_the_items(world, agency):
