@@ -97,8 +97,11 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def vectors(texts: list[str]) -> list[tuple[dict[str, float], dict[str, str]]]:
-    """(unit tf-idf weights, readable word per term) for each text (steps 1 and 2)."""
+def vectors(
+    texts: list[str], progress: Callable[[int], None] | None = None
+) -> list[tuple[dict[str, float], dict[str, str]]]:
+    """(unit tf-idf weights, readable word per term) for each text (steps 1 and 2);
+    `progress(done)` is called every `PROGRESS_EVERY` texts."""
     vocabulary = analysis.whole_terms(texts)
 
     def lookup(candidates):
@@ -106,7 +109,9 @@ def vectors(texts: list[str]) -> list[tuple[dict[str, float], dict[str, str]]]:
 
     analysed = []
     document_counts: dict[str, int] = defaultdict(int)
-    for text in texts:
+    for index, text in enumerate(texts):
+        if progress and index % PROGRESS_EVERY == PROGRESS_EVERY - 1:
+            progress(index + 1)
         result = analysis.analyse("", text, lookup=lookup)
         for term in IGNORED_NEED_TERMS.intersection(result.weights):
             del result.weights[term]
@@ -147,7 +152,7 @@ def group_texts(
     del items
     report = progress or (lambda done, total: None)
 
-    vocabulary = vectors(texts)
+    vocabulary = vectors(texts, lambda done: report(done // 2, total))
     report(total // 2, total)
 
     # The pairs above the thresholds (step 3), kept compactly for step 4.

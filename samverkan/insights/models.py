@@ -1,4 +1,5 @@
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -195,6 +196,10 @@ class TriageStep(models.Model):
         return f"{self.addressee}: {self.get_status_display()}"
 
 
+# A queued or running grouping not heard from for this long is taken to have stopped.
+GROUPING_STALE_AFTER = timedelta(minutes=15)
+
+
 class GroupingStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     RUNNING = "running", _("Running")
@@ -247,7 +252,13 @@ class GroupingRun(TimeStampedModel):
 
     @property
     def is_pending(self) -> bool:
-        return self.status in (GroupingStatus.QUEUED, GroupingStatus.RUNNING)
+        """Queued or running, and heard from lately: a run whose worker died is not waited for."""
+        from django.utils import timezone
+
+        return (
+            self.status in (GroupingStatus.QUEUED, GroupingStatus.RUNNING)
+            and self.updated_at >= timezone.now() - GROUPING_STALE_AFTER
+        )
 
     @property
     def percent_done(self) -> int:

@@ -8,7 +8,14 @@ from samverkan.core.audit import log_change
 from samverkan.core.filters import CHUNK_SIZE
 
 from .grouping import group_texts
-from .models import Addressee, GroupingRun, GroupingStatus, InputItem, text_key
+from .models import (
+    GROUPING_STALE_AFTER,
+    Addressee,
+    GroupingRun,
+    GroupingStatus,
+    InputItem,
+    text_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +88,9 @@ def grouping_run_start(*, actor, filters) -> GroupingRun:
     data = filters.as_data()
     key = filters_key(data)
     pending = GroupingRun.objects.filter(
-        filters_key=key, status__in=[GroupingStatus.QUEUED, GroupingStatus.RUNNING]
+        filters_key=key,
+        status__in=[GroupingStatus.QUEUED, GroupingStatus.RUNNING],
+        updated_at__gte=timezone.now() - GROUPING_STALE_AFTER,
     ).first()
     if pending:
         return pending
@@ -107,12 +116,13 @@ def grouping_run_execute(*, run_id: int) -> GroupingRun | None:
         GroupingRun.objects.filter(pk=run.pk).update(
             status=GroupingStatus.RUNNING,
             started_at=timezone.now(),
+            updated_at=timezone.now(),
             items_total=total,
             items_done=0,
         )
 
         def progress(done, _total):
-            GroupingRun.objects.filter(pk=run.pk).update(items_done=done)
+            GroupingRun.objects.filter(pk=run.pk).update(items_done=done, updated_at=timezone.now())
 
         texts = items.order_by("pk").values_list("pk", "text").iterator(chunk_size=CHUNK_SIZE)
         groups = group_texts(texts, progress=progress)
@@ -142,6 +152,7 @@ def grouping_run_execute(*, run_id: int) -> GroupingRun | None:
         GroupingRun.objects.filter(pk=run.pk).update(
             status=GroupingStatus.DONE,
             finished_at=timezone.now(),
+            updated_at=timezone.now(),
             items_done=total,
             group_count=len(groups),
             grouped_items=len(grouped),
@@ -151,7 +162,10 @@ def grouping_run_execute(*, run_id: int) -> GroupingRun | None:
     except Exception as error:
         logger.exception("Grouping run %s failed", run.pk)
         GroupingRun.objects.filter(pk=run.pk).update(
-            status=GroupingStatus.FAILED, finished_at=timezone.now(), error=str(error)[:1000]
+            status=GroupingStatus.FAILED,
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
+            error=str(error)[:1000],
         )
     run.refresh_from_db()
     return run

@@ -260,6 +260,16 @@ def test_the_grouping_runs_in_the_worker_and_finds_the_need_raised_to_two_agenci
     assert progress.status_code == 200 and progress["HX-Refresh"] == "true"
 
 
+def test_a_run_not_heard_from_for_a_while_is_not_waited_for(world, users):
+    staff = users[Role.AGENCY_STAFF]
+    run = grouping_run_start(actor=staff, filters=year_filters())
+    assert grouping_run_start(actor=staff, filters=year_filters()) == run
+    GroupingRun.objects.filter(pk=run.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    run.refresh_from_db()
+    assert not run.is_pending
+    assert grouping_run_start(actor=staff, filters=year_filters()) != run
+
+
 def test_a_failed_grouping_is_kept_on_the_run(
     world, users, run_worker, monkeypatch, django_capture_on_commit_callbacks
 ):
