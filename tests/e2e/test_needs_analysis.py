@@ -1,4 +1,4 @@
-"""The joint needs analysis in a real browser: agency staff ask for the grouping, the real worker
+"""The joint needs analysis in a real browser: agency staff ask for the grouping by keyboard, the real worker
 runs it, the page shows the need raised to two agencies with its quotes; no axe violations in
 Swedish and English (waiting, done, bad filters); the Word report downloads and python-docx reads
 back its sections and figures."""
@@ -13,7 +13,7 @@ from samverkan.insights.models import GroupingRun, GroupingStatus
 from samverkan.insights.services import ItemData, input_items_create
 from tests.factories import EngagementFactory, TargetGroupFactory
 
-from .helpers import axe_report
+from .helpers import axe_report, tab_to
 
 TRANSPORT = [
     "Färdtjänsten kommer ofta för sent till vårdbesöken.",
@@ -69,7 +69,10 @@ def test_staff_produce_the_analysis_and_download_the_report(
 
     page.goto(path("en"))
     assert page.get_by_role("heading", level=1).inner_text() == "Joint needs analysis"
-    page.get_by_role("button", name="Group similar items").click()
+    # By keyboard: Tab to the button (every stop shows its focus) and press Enter.
+    tab_to(page, lambda e: e["tag"] == "button" and e["text"] == "Group similar items")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.get_by_role("progressbar").count() == 1
     check("waiting (en)", "en")
     page.goto(path("sv"))
