@@ -80,6 +80,8 @@ def test_staff_produce_the_analysis_and_download_the_report(
 
     run_worker()
     assert GroupingRun.objects.get().status == GroupingStatus.DONE
+    # The waiting page polls (htmx) and reloads itself once the grouping is done.
+    page.locator("#needs-heading ~ ol > li").wait_for()
 
     for lang in ("sv", "en"):
         response = page.goto(path(lang))
