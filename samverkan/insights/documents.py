@@ -93,7 +93,11 @@ def grouping_text(analysis: NeedsAnalysis) -> str:
     run = analysis.run
     if run is None:
         return _("Similar items have not been grouped for these filters yet.")
+    if run.status == "failed":
+        return _("The last grouping of similar items failed.")
     if run.status != "done":
+        if not run.is_pending:
+            return _("The last grouping of similar items stopped before it was done.")
         return _("The grouping of similar items is not finished yet.")
     made = formats.date_format(timezone.localtime(run.finished_at), "j F Y H:i")
     return ngettext(

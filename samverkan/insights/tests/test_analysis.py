@@ -271,7 +271,7 @@ def test_a_run_not_heard_from_for_a_while_is_not_waited_for(world, users):
 
 
 def test_a_failed_grouping_is_kept_on_the_run(
-    world, users, run_worker, monkeypatch, django_capture_on_commit_callbacks
+    world, users, client_for, run_worker, monkeypatch, django_capture_on_commit_callbacks
 ):
     from samverkan.insights import services
 
@@ -285,6 +285,9 @@ def test_a_failed_grouping_is_kept_on_the_run(
     run.refresh_from_db()
     assert run.status == GroupingStatus.FAILED
     assert "boom" in run.error
+    page = client_for(Role.AGENCY_STAFF).get(f"/en{PAGE}?{YEAR}").content.decode()
+    assert "The last grouping of similar items failed." in page
+    assert "Group similar items again" in page
 
 
 def test_the_word_report_has_the_sections_and_figures(
