@@ -96,7 +96,7 @@ def grouping_50k(bench: Bench) -> float:
 
     filters = AnalysisFilters(period=Period(start=_newest_items_from(GROUPING_ITEMS)))
     # A new run each time: a finished one would not run again.
-    run = GroupingRun.objects.create(filters=filters.as_data(), filters_key=f"bench-{filters.key}")
+    run = GroupingRun.objects.create(filters=filters.as_data(), filters_key=filters.key)
     seconds = bench.seconds(lambda: grouping_run_execute(run_id=run.pk))
     run.refresh_from_db()
     if run.status != GroupingStatus.DONE:
