@@ -113,6 +113,7 @@ def row_counts() -> dict[str, int]:
         Participation,
         Seat,
     )
+    from samverkan.insights.models import InputItem
     from samverkan.register.models import Organisation
 
     return {
@@ -123,6 +124,7 @@ def row_counts() -> dict[str, int]:
         "participations": Participation.objects.count(),
         "forums": Forum.objects.count(),
         "seats": Seat.objects.count(),
+        "input_items": InputItem.objects.count(),
     }
 
 

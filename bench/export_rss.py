@@ -14,6 +14,16 @@ import sys
 
 
 def peak_rss_mb() -> float:
+    """This process's peak RSS. Linux's VmHWM belongs to the program the process runs now;
+    getrusage's ru_maxrss also keeps the peak of the parent it was forked from (the bench
+    process, large after the grouping), so it is only the fallback."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 

@@ -3,13 +3,15 @@
 `generate(scale=1.0)` writes into an empty database: 400 hosts (the nine RSK agencies, the 21
 regions, 370 municipalities), 10,000 civil-society organisations, 20 target groups and 20
 topics, about 600 forums with their seats, people with affiliations, 200,000 engagements over
-ten years (lead host, sometimes a co-host, target groups, topics), 1,000,000 invitations and the
-participations of the organisations that took part. A few hundred "busy" organisations get a
-large share of the invitations, as the national ones do in real life.
+ten years (lead host, sometimes a co-host, target groups, topics), 1,000,000 invitations, the
+participations of the organisations that took part, and 1,000,000 input items raised at the
+activities that have started, addressed to their hosts, about half answered. A few hundred
+"busy" organisations get a large share of the invitations, as the national ones do in real life.
 
 The data is deterministic: the same seed, scale and as-of month give the same rows with the same
 ids. Rows are written with `bulk_create`, which bypasses `save()`, so search documents are built
-here; the narrow link tables (two million rows) go in as plain tuples by COPY or executemany.
+here; the narrow link tables and the input items (six million rows) go in as plain tuples by
+COPY or executemany.
 Engagements are made and written in chunks, one transaction each, so memory stays flat.
 """
 
@@ -42,6 +44,7 @@ from samverkan.engagements.models import (
     Status,
     Step,
 )
+from samverkan.insights.models import Addressee, InputItem, TriageStatus, text_key
 from samverkan.register.models import (
     Affiliation,
     Organisation,
@@ -54,7 +57,7 @@ from samverkan.register.models import (
 from . import names
 
 # Bump when the generated data changes, so a stored bench database is generated again.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 DEFAULT_SEED = 2026
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 ENGAGEMENTS_PER_TRANSACTION = 10_000
@@ -74,6 +77,7 @@ class Sizes:
     people: int
     engagements: int
     invitations: int
+    input_items: int
 
     @classmethod
     def at(cls, scale: float) -> "Sizes":
@@ -87,6 +91,7 @@ class Sizes:
             people=n(3_000, 10),
             engagements=n(200_000, 10),
             invitations=n(1_000_000, 20),
+            input_items=n(1_000_000, 30),
         )
 
 
@@ -202,7 +207,7 @@ class _Generator:
 
     def reset_sequences(self) -> None:
         """Ids were given explicitly; make the database's own sequences continue after them."""
-        models = [TargetGroup, Topic, Organisation, Person, Forum, Engagement]
+        models = [TargetGroup, Topic, Organisation, Person, Forum, Engagement, InputItem]
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
@@ -712,6 +717,8 @@ class _Generator:
         leads = self.host_picker.draw(rng, n)
         hosts_by_id = {host.id: host for host in self.hosts_list}
         first_id = self._first_id(Engagement)
+        item_counts = self._input_item_counts([day < self.as_of for day in start_days])
+        self.next_item_id = self._first_id(InputItem)
         for chunk_start in range(0, n, ENGAGEMENTS_PER_TRANSACTION):
             with transaction.atomic():
                 batch = _Batch()
@@ -723,16 +730,39 @@ class _Generator:
                         day=start_days[i],
                         lead=hosts_by_id[leads[i]],
                         invitations=invitation_counts[i],
+                        items=item_counts[i],
                     )
                 self._save(Engagement, batch.engagements)
                 for model, label, fields, rows in batch.links():
                     self._copy(model, fields, rows, label)
             self._progress(
-                f"{min(n, chunk_start + ENGAGEMENTS_PER_TRANSACTION):,}/{n:,} engagements, {self.counts.get('invitation', 0):,} invitations"
+                f"{min(n, chunk_start + ENGAGEMENTS_PER_TRANSACTION):,}/{n:,} engagements, "
+                f"{self.counts.get('invitation', 0):,} invitations, "
+                f"{self.counts.get('inputitem', 0):,} input items"
             )
 
+    def _input_item_counts(self, past: list[bool]) -> list[int]:
+        """Input items per engagement: only engagements that have started have any; about as
+        many each, adding up to the total exactly."""
+        rng = self.rng
+        started = [i for i, is_past in enumerate(past) if is_past]
+        counts = [0] * len(past)
+        if not started:
+            return counts
+        mean = self.sizes.input_items / len(started)
+        for i in started:
+            counts[i] = rng.randint(0, max(0, round(2 * mean)))
+        difference = self.sizes.input_items - sum(counts)
+        step = 1 if difference > 0 else -1
+        while difference:
+            i = rng.choice(started)
+            if counts[i] + step >= 0:
+                counts[i] += step
+                difference -= step
+        return counts
+
     def _engagement(
-        self, batch: "_Batch", *, engagement_id, method, day, lead: _Host, invitations
+        self, batch: "_Batch", *, engagement_id, method, day, lead: _Host, invitations, items
     ) -> None:
         rng = self.rng
         _weight, noun, noun_def, templates, levels, _ = names.METHODS[method]
@@ -843,10 +873,12 @@ class _Generator:
         batch.engagements.append(engagement)
 
         batch.hosts.append((engagement_id, lead.id, HostRole.LEAD.value))
+        host_ids = [lead.id]
         if rng.random() < 0.1:
             co_host = self.host_picker.draw(rng, 1)[0]
             if co_host != lead.id:
                 batch.hosts.append((engagement_id, co_host, HostRole.CO_HOST.value))
+                host_ids.append(co_host)
 
         group_names = list(subject_groups)
         if rng.random() < 0.3:
@@ -890,6 +922,85 @@ class _Generator:
                 and rng.random() < 0.45
             ):
                 batch.participations.append((engagement_id, organisation_id, "", sent, sent))
+        if items:
+            self._input_items(
+                batch,
+                engagement_id=engagement_id,
+                starts_at=starts_at,
+                forms=forms,
+                host_ids=host_ids,
+                organisation_ids=invited,
+                group_ids=group_ids,
+                topic_ids=list(dict.fromkeys(self.topic_ids[t] for t in subject_topics)),
+                group_names=group_names,
+                count=items,
+            )
+
+    def _input_items(
+        self,
+        batch: "_Batch",
+        *,
+        engagement_id,
+        starts_at,
+        forms,
+        host_ids,
+        organisation_ids,
+        group_ids,
+        topic_ids,
+        group_names,
+        count,
+    ) -> None:
+        """`count` input items raised at the engagement, in the days after it started, each
+        addressed to every host; about half have been answered."""
+        rng = self.rng
+        kinds = list(names.INPUT_KIND_WEIGHTS)
+        weights = list(names.INPUT_KIND_WEIGHTS.values())
+        adapt = connection.ops.adapt_datetimefield_value
+        for _ in range(count):
+            item_id = self.next_item_id
+            self.next_item_id += 1
+            kind = rng.choices(kinds, weights=weights)[0]
+            wording = rng.choice(forms)
+            text = rng.choice(names.INPUT_TEXTS[kind]).format(
+                s=wording,
+                S=capitalise(wording),
+                group=(rng.choice(group_names) if group_names else "patienter").lower(),
+                region=rng.choice(names.REGIONS)[0],
+            ) + rng.choice(names.INPUT_TAILS)
+            created = min(
+                self.now - timedelta(hours=1),
+                starts_at + timedelta(days=rng.randint(0, 14), hours=rng.randint(1, 8)),
+            )
+            organisation_id = (
+                rng.choice(organisation_ids) if organisation_ids and rng.random() < 0.8 else None
+            )
+            stamp = adapt(created)
+            batch.items.append(
+                (item_id, engagement_id, kind, text, text_key(text), organisation_id, stamp, stamp)
+            )
+            if group_ids:
+                batch.item_groups.append((item_id, group_ids[0]))
+            for topic_id in topic_ids[: rng.randint(1, 2)]:
+                batch.item_topics.append((item_id, topic_id))
+            for host_id in host_ids:
+                answered = created + timedelta(days=rng.randint(1, 90), hours=rng.randint(0, 6))
+                if answered < self.now and rng.random() < 0.55:
+                    status = rng.choice(
+                        [
+                            TriageStatus.ACTED_ON,
+                            TriageStatus.IN_ASSIGNMENT,
+                            TriageStatus.NOT_ACTED_ON,
+                            TriageStatus.CONSIDERING,
+                        ]
+                    ).value
+                    response = rng.choice(names.RESPONSES).format(s=wording)
+                    batch.addressees.append(
+                        (item_id, host_id, status, response, adapt(answered), adapt(answered))
+                    )
+                else:
+                    batch.addressees.append(
+                        (item_id, host_id, TriageStatus.RECEIVED.value, "", None, None)
+                    )
 
     def _invitees(self, k: int, forum_id, lead: _Host, group_ids: list[int]) -> list[int]:
         """`k` different organisations: the forum's seat holders first, then local organisations
@@ -959,6 +1070,10 @@ class _Batch:
     topics: list = field(default_factory=list)
     invitations: list = field(default_factory=list)
     participations: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+    item_groups: list = field(default_factory=list)
+    item_topics: list = field(default_factory=list)
+    addressees: list = field(default_factory=list)
 
     def links(self):
         """(model, label, fields, rows) for each link table, in the order they are written."""
@@ -983,5 +1098,29 @@ class _Batch:
                 "participation",
                 ["engagement", "organisation", "role", *timestamps],
                 self.participations,
+            ),
+            (
+                InputItem,
+                "inputitem",
+                ["id", "engagement", "kind", "text", "text_key", "organisation", *timestamps],
+                self.items,
+            ),
+            (
+                InputItem.target_groups.through,
+                "inputitem_target_groups",
+                ["inputitem", "targetgroup"],
+                self.item_groups,
+            ),
+            (
+                InputItem.topics.through,
+                "inputitem_topics",
+                ["inputitem", "topic"],
+                self.item_topics,
+            ),
+            (
+                Addressee,
+                "addressee",
+                ["item", "host", "status", "response", "status_changed_at", "first_response_at"],
+                self.addressees,
             ),
         ]

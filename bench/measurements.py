@@ -23,7 +23,7 @@ from functools import cache
 
 from django.utils import timezone
 
-from .harness import Bench, Measurement
+from .harness import Bench, BenchError, Measurement
 from .names import SUBJECTS
 
 # "Before you invite": how many organisations the planner is inviting.
@@ -101,6 +101,11 @@ def standing_report(bench: Bench) -> float:
     return bench.seconds(lambda: build(filters))
 
 
+# The needs analysis's figures: items grouped by the worker, items exported to a workbook.
+GROUPING_ITEMS = 50_000
+EXPORT_ITEMS = 100_000
+
+
 def floor(bench: Bench) -> float:
     return bench.http_p95("/bench/floor/")
 
@@ -128,6 +133,75 @@ def engagement_export_peak_rss(bench: Bench) -> float:
     return result["peak_rss_mb"]
 
 
+def _coordinator_cookie(bench: Bench) -> str:
+    from samverkan.accounts.roles import Role
+    from samverkan.register.models import Organisation
+
+    agency = Organisation.objects.filter(kind="agency").order_by("pk").first()
+    return bench.login_cookie(
+        "samordnare@bench.example", organisation=agency, role=Role.AGENCY_COORDINATOR
+    )
+
+
+def _newest_items_from(count: int):
+    """The day from which on the newest `count` input items were recorded (about `count`:
+    the whole of that day is included; all items at a small scale)."""
+    from django.utils import timezone
+
+    from samverkan.insights.models import InputItem
+
+    newest_first = InputItem.objects.order_by("-created_at").values_list("created_at", flat=True)
+    recorded = list(newest_first[count - 1 : count]) or list(
+        InputItem.objects.order_by("created_at").values_list("created_at", flat=True)[:1]
+    )
+    if not recorded:
+        raise BenchError("The bench database has no input items; generate it again")
+    return timezone.localdate(recorded[0])
+
+
+def needs_analysis(bench: Bench) -> float:
+    """The needs analysis page for the last complete year, as a coordinator sees it, in s."""
+    year = bench.facts.export_year
+    path = f"/underlag/analys/?date_from={year}-01-01&date_to={year}-12-31"
+    cookie = _coordinator_cookie(bench)
+    for _ in range(4):  # taken once, so warm both gunicorn workers first
+        bench.get(path, cookie=cookie)
+    return bench.http_p95(path, cookie=cookie, requests=10) / 1000
+
+
+def grouping_50k(bench: Bench) -> float:
+    """The grouping of the newest 50,000 items, as the worker's task runs it, in s."""
+    from samverkan.coordination.report import Period
+    from samverkan.insights.models import GroupingRun, GroupingStatus
+    from samverkan.insights.report import AnalysisFilters, analysis_items
+    from samverkan.insights.services import grouping_run_execute
+
+    filters = AnalysisFilters(period=Period(start=_newest_items_from(GROUPING_ITEMS)))
+    # A new run each time: a finished one would not run again.
+    run = GroupingRun.objects.create(filters=filters.as_data(), filters_key=filters.key)
+    seconds = bench.seconds(lambda: grouping_run_execute(run_id=run.pk))
+    run.refresh_from_db()
+    if run.status != GroupingStatus.DONE:
+        raise BenchError(f"The grouping ended {run.status}: {run.error}")
+    bench.details["grouping_50k"] = (
+        f"{analysis_items(filters).count():,} items, {run.group_count:,} groups, "
+        f"{run.cross_host_count:,} at two or more hosts"
+    )
+    run.delete()
+    return seconds
+
+
+def input_export_peak_rss(bench: Bench) -> float:
+    """Peak RSS of a fresh process exporting the newest 100,000 items (bench/input_export_rss.py)."""
+    date_from = _newest_items_from(EXPORT_ITEMS).isoformat()
+    result = bench.run_module("bench.input_export_rss", date_from)
+    bench.details["input_export"] = (
+        f"{result['rows']:,} input items, {result['bytes'] / 1e6:.1f} MB file, "
+        f"{result['baseline_rss_mb']:.0f} MB before the export"
+    )
+    return result["peak_rss_mb"]
+
+
 MEASUREMENTS = [
     Measurement("floor_p95", "ms", floor),
     Measurement("organisation_list_p95", "ms", organisation_list, vs_floor=True),
@@ -137,4 +211,7 @@ MEASUREMENTS = [
     Measurement("org_load_p95", "ms", org_load),
     Measurement("standing_report", "s", standing_report),
     Measurement("engagement_export_peak_rss", "MB", engagement_export_peak_rss, rounds=1),
+    Measurement("needs_analysis", "s", needs_analysis, rounds=1),
+    Measurement("grouping_50k", "s", grouping_50k, rounds=1),
+    Measurement("input_export_peak_rss", "MB", input_export_peak_rss, rounds=1),
 ]

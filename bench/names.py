@@ -565,3 +565,62 @@ ROLES = [
     "samordnare",
     "intressepolitisk handläggare",
 ]
+
+
+# Input items (underlag), by kind: {s} is a wording of the activity's subject, {S} capitalised,
+# {group} one of its target groups (lower case), {region} a region's name.
+INPUT_TEXTS = {
+    "need": [
+        "Det behövs mer kunskap om {s} hos personalen.",
+        "Vi behöver bättre information om {s} på lättläst svenska.",
+        "{S} behöver samordnas bättre mellan region och kommun.",
+        "Det behövs en kontaktperson för {s} som {group} kan vända sig till.",
+        "{S} måste fungera lika bra i hela landet.",
+        "Det behövs uppföljning av {s} där {group} själva får vara med.",
+    ],
+    "problem": [
+        "Väntetiderna när det gäller {s} är för långa.",
+        "Informationen om {s} är svår att hitta och svår att förstå.",
+        "{S} fungerar olika i olika regioner, till exempel i {region}.",
+        "Det saknas personal med kunskap om {s}.",
+        "Kostnaderna för {s} blir för höga för {group}.",
+    ],
+    "proposal": [
+        "Inför en nationell samordning av {s}.",
+        "Ta fram ett kunskapsstöd om {s} tillsammans med {group}.",
+        "Låt brukarorganisationerna vara med och följa upp {s}.",
+        "Samla information om {s} på ett ställe, även digitalt.",
+    ],
+    "knowledge_gap": [
+        "Det finns för lite forskning om {s}.",
+        "Vi vet för lite om hur {group} upplever {s}.",
+        "Det saknas statistik om {s} uppdelat på kön och ålder.",
+    ],
+    "experience": [
+        "Våra medlemmar berättar att {s} har blivit sämre de senaste åren.",
+        "Många bland {group} har goda erfarenheter av {s} i {region}.",
+        "Flera medlemmar har fått vänta länge på hjälp med {s}.",
+    ],
+}
+INPUT_KIND_WEIGHTS = {
+    "need": 35,
+    "problem": 30,
+    "proposal": 15,
+    "knowledge_gap": 10,
+    "experience": 10,
+}
+INPUT_TAILS = [
+    "",
+    "",
+    "",
+    " Detta har vi tagit upp tidigare.",
+    " Det gäller särskilt de som bor på landsbygden.",
+    " Digitala lösningar räcker inte för alla.",
+    " Frågan är viktig för våra medlemmar.",
+]
+RESPONSES = [
+    "Tack för synpunkten. Vi tar med den i arbetet med {s}.",
+    "Frågan ingår i vårt uppdrag om {s} och vi återkommer under året.",
+    "Vi har lämnat frågan vidare till den som ansvarar för {s}.",
+    "Det här ligger utanför vårt uppdrag, men vi för det vidare i nätverket.",
+]

@@ -23,6 +23,7 @@ from samverkan.engagements.models import (
     Seat,
     Status,
 )
+from samverkan.insights.models import Addressee, InputItem, text_key
 from samverkan.register.models import HOST_KINDS, Organisation, TargetGroup, Topic
 
 SCALE = 0.002
@@ -103,6 +104,35 @@ def test_it_makes_the_same_data_from_the_same_seed(db):
         transaction.set_rollback(True)
     run()
     assert snapshot() == first
+
+
+def test_it_makes_input_items_addressed_to_the_hosts_some_answered(generated):
+    sizes = Sizes.at(SCALE)
+    assert InputItem.objects.count() == sizes.input_items == generated["inputitem"]
+    now = datetime(AS_OF.year, AS_OF.month, AS_OF.day, tzinfo=ZoneInfo("Europe/Stockholm"))
+    assert not InputItem.objects.filter(created_at__gte=now).exists()
+    assert not InputItem.objects.filter(engagement__starts_at__gte=now).exists()
+    assert set(InputItem.objects.values_list("kind", flat=True)) == {
+        "need",
+        "problem",
+        "proposal",
+        "knowledge_gap",
+        "experience",
+    }
+    for item in InputItem.objects.order_by("id")[:20]:
+        assert item.text_key == text_key(item.text)
+        hosts = set(item.engagement.host_links.values_list("organisation_id", flat=True))
+        assert set(item.addressees.values_list("host_id", flat=True)) == hosts
+    answered = Addressee.objects.exclude(response="")
+    assert 0.3 < answered.count() / Addressee.objects.count() < 0.7
+    assert not answered.filter(first_response_at=None).exists()
+    assert InputItem.objects.filter(target_groups__isnull=False).exists()
+    assert InputItem.objects.filter(topics__isnull=False).exists()
+    # The sequence continues after the ids the generator gave.
+    engagement = InputItem.objects.first().engagement
+    assert InputItem.objects.create(engagement=engagement, kind="need", text="Ny").pk > max(
+        InputItem.objects.exclude(text="Ny").values_list("pk", flat=True)
+    )
 
 
 def test_the_floor_is_not_served_outside_the_bench(client, db):

@@ -378,6 +378,12 @@ def _top(weights: dict[str, float], n: int) -> dict[str, float]:
     return dict(sorted(weights.items(), key=lambda item: -item[1])[:n])
 
 
+def idf(document_count: int, documents: int) -> float:
+    """Inverse document frequency, ln(1 + N / df): a word in every text still weighs a little.
+    Shared by the similar-engagement lookup and the grouping of input items."""
+    return math.log(1 + max(documents, 1) / max(document_count, 1))
+
+
 def whole_terms(texts: Iterable[str]) -> set[str]:
     """The terms the texts contain as whole words (a vocabulary for bulk indexing)."""
     found = set()

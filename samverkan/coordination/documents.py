@@ -6,22 +6,24 @@ of rows) in the active language, written to a temporary file and streamed from t
 
 import tempfile
 
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 from openpyxl import Workbook
 
+from samverkan.core.documents import (
+    DOCX_TYPE,  # noqa: F401 - the views name the types through this module
+    XLSX_TYPE,  # noqa: F401
+    cell,
+    docx_table,
+    new_document,
+    save_docx,
+    sheet_title,
+)
 from samverkan.engagements.models import Level, Status
 
 from .report import ReportFilters, StandingReport
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Month columns per table in the Word document: a year fits across a landscape A4 page.
 DOCX_MONTHS_PER_TABLE = 12
 
@@ -122,45 +124,10 @@ def _section_titles() -> dict[str, str]:
 # Word -----------------------------------------------------------------------------------------
 
 
-def _repeat_header(row) -> None:
-    """Repeat the table's header row on every page it runs over."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-
-
-def _docx_table(document, headers: list[str], rows: list[list], footer: list | None = None):
-    """A table with a bold header row (repeated on every page) and an optional bold footer.
-
-    All rows are made at once: python-docx's add_row() takes twice as long per row.
-    """
-    values = [headers, *rows, *([footer] if footer else [])]
-    table = document.add_table(rows=len(values), cols=len(headers))
-    table.style = "Table Grid"
-    _repeat_header(table.rows[0])
-    last = len(values) - 1
-    for index, (row, texts) in enumerate(zip(table.rows, values, strict=True)):
-        bold = index == 0 or (footer is not None and index == last)
-        for cell, text in zip(row.cells, texts, strict=True):
-            run = cell.paragraphs[0].add_run(str(text))
-            if bold:
-                run.bold = True
-    return table
-
-
 def report_docx(report: StandingReport):
     """The report as a DOCX, in an open temporary file at its start."""
     titles = _section_titles()
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(15))
-    document.styles["Normal"].font.size = Pt(9)
-    document.core_properties.title = report_title()
-    document.core_properties.language = translation.get_language() or "sv"
+    document = new_document(report_title(), landscape=True)
 
     document.add_heading(report_title(), level=0)
     for label, text in describe_filters(report.filters):
@@ -177,7 +144,7 @@ def report_docx(report: StandingReport):
         document.add_paragraph(
             _("An activity with several hosts counts once for each of them, and once in the total.")
         )
-        _docx_table(
+        docx_table(
             document,
             host_headers(),
             [[row.name, row.total, *row.levels, *row.statuses] for row in report.hosts],
@@ -194,7 +161,7 @@ def report_docx(report: StandingReport):
     document.add_heading(titles["joint"], level=1)
     document.add_paragraph(joint_summary(report))
     if report.joint.rows:
-        _docx_table(
+        docx_table(
             document,
             joint_headers(),
             [
@@ -209,7 +176,7 @@ def report_docx(report: StandingReport):
     elif not report.pairs:
         document.add_paragraph(_("No similar activities at different agencies in this period."))
     else:
-        _docx_table(document, pair_headers(), [_pair_row(pair) for pair in report.pairs])
+        docx_table(document, pair_headers(), [_pair_row(pair) for pair in report.pairs])
 
     document.add_heading(titles["load"], level=1)
     load = report.load
@@ -217,7 +184,7 @@ def report_docx(report: StandingReport):
         document.add_paragraph(load_summary(report))
         for start in range(0, len(load.buckets), DOCX_MONTHS_PER_TABLE):
             buckets = load.buckets[start : start + DOCX_MONTHS_PER_TABLE]
-            _docx_table(
+            docx_table(
                 document,
                 [_("Organisation")] + [bucket_label(report, b) for b in buckets] + [_("Total")],
                 [
@@ -229,10 +196,7 @@ def report_docx(report: StandingReport):
     else:
         document.add_paragraph(_("No organisation was engaged in this period."))
 
-    handle = tempfile.TemporaryFile(suffix=".docx")  # noqa: SIM115 - FileResponse closes it
-    document.save(handle)
-    handle.seek(0)
-    return handle
+    return save_docx(document)
 
 
 def joint_summary(report: StandingReport) -> str:
@@ -269,52 +233,37 @@ def load_summary(report: StandingReport) -> str:
 # Excel ----------------------------------------------------------------------------------------
 
 
-def _cell(value):
-    """Text a spreadsheet would run as a formula is written as text (as core.exports does)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _sheet_title(text: str) -> str:
-    for character in "[]:*?/\\":
-        text = text.replace(character, " ")
-    return text[:31]
-
-
 def report_xlsx(report: StandingReport):
     """The report as an XLSX with one sheet per section (write-only), in an open temporary file."""
     workbook = Workbook(write_only=True)
 
-    about = workbook.create_sheet(_sheet_title(pgettext("spreadsheet tab", "Report")))
+    about = workbook.create_sheet(sheet_title(pgettext("spreadsheet tab", "Report")))
     about.append([report_title()])
     for label, text in describe_filters(report.filters):
-        about.append([label, _cell(text)])
+        about.append([label, cell(text)])
     about.append([_("Made on"), timezone.localdate()])
 
-    hosts = workbook.create_sheet(_sheet_title(pgettext("spreadsheet tab", "Per agency")))
+    hosts = workbook.create_sheet(sheet_title(pgettext("spreadsheet tab", "Per agency")))
     hosts.append(host_headers())
     for row in report.hosts:
-        hosts.append([_cell(row.name), row.total, *row.levels, *row.statuses])
+        hosts.append([cell(row.name), row.total, *row.levels, *row.statuses])
     totals = report.totals
     hosts.append([_totals_label(), totals.total, *totals.levels, *totals.statuses])
 
-    joint = workbook.create_sheet(_sheet_title(pgettext("spreadsheet tab", "Joint work")))
+    joint = workbook.create_sheet(sheet_title(pgettext("spreadsheet tab", "Joint work")))
     joint.append(joint_headers())
     for row in report.joint.rows:
-        joint.append(
-            [_cell(row.name), row.host_count, _cell(_hosts_text(row)), row.engagement_count]
-        )
+        joint.append([cell(row.name), row.host_count, cell(_hosts_text(row)), row.engagement_count])
 
-    pairs = workbook.create_sheet(_sheet_title(pgettext("spreadsheet tab", "Similar activities")))
+    pairs = workbook.create_sheet(sheet_title(pgettext("spreadsheet tab", "Similar activities")))
     if report.pairs is None:
         pairs.append([pairs_unavailable()])
     else:
         pairs.append(pair_headers())
         for pair in report.pairs:
-            pairs.append([_cell(value) for value in _pair_row(pair)])
+            pairs.append([cell(value) for value in _pair_row(pair)])
 
-    load = workbook.create_sheet(_sheet_title(pgettext("spreadsheet tab", "Load per organisation")))
+    load = workbook.create_sheet(sheet_title(pgettext("spreadsheet tab", "Load per organisation")))
     header_format = "%Y" if report.load.per == "year" else "%Y-%m"
     load.append(
         [_("Organisation")]
@@ -322,7 +271,7 @@ def report_xlsx(report: StandingReport):
         + [_("Total")]
     )
     for row in report.load.rows:
-        load.append([_cell(row.name), *row.counts, row.total])
+        load.append([cell(row.name), *row.counts, row.total])
 
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
     workbook.save(handle)

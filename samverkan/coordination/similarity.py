@@ -103,7 +103,9 @@ def similar_engagements(
         return []
     counts = result.known
     documents = counts.get(DOCUMENTS, 0)
-    query = result.unit_weights({t: _idf(counts.get(t, 0), documents) for t in result.weights})
+    query = result.unit_weights(
+        {t: analysis.idf(counts.get(t, 0), documents) for t in result.weights}
+    )
     looked_up = _lookup_terms(query, counts, documents)
     if not looked_up:
         return []
@@ -166,10 +168,6 @@ def similar_to_engagement(*, engagement: Engagement, limit: int = 10) -> list[Ma
         exclude_pk=engagement.pk,
         limit=limit,
     )
-
-
-def _idf(document_count: int, documents: int) -> float:
-    return math.log(1 + max(documents, 1) / max(document_count, 1))
 
 
 def _pks(items) -> list:

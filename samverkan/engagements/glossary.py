@@ -113,6 +113,14 @@ TERMS = [
         "input",
         _("What participants say or send in: needs, problems, proposals, experiences."),
     ),
+    (
+        "gemensam omvärlds-, problem- och behovsanalys",
+        "joint analysis of context, problems and needs",
+        _(
+            "The input from all agencies' dialogues compiled for joint planning: needs by target "
+            "group and topic, needs raised to several agencies, and how the agencies responded."
+        ),
+    ),
     ("återkoppling", "feedback", _("Telling participants what happened with what they said.")),
     (
         "jäv, jävsdeklaration",

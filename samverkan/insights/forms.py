@@ -2,12 +2,14 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.coordination.forms import ReportFilterForm
 from samverkan.core.filters import FilterForm
 from samverkan.core.forms import StyledFormMixin
-from samverkan.core.widgets import CheckboxList, DescribedRadioSelect
-from samverkan.register.models import Organisation, TargetGroup
+from samverkan.core.widgets import CheckboxList, DateInput, DescribedRadioSelect
+from samverkan.register.models import Organisation, TargetGroup, Topic
 
 from .models import TEXT_MAX_LENGTH, InputKind, TriageStatus
+from .report import AnalysisFilters
 from .services import TRIAGE_CHOICES, ItemData
 
 EXTRA_ROWS = 5
@@ -178,3 +180,40 @@ class TriageFilterForm(FilterForm):
         choices=[("", _("Waiting for a response (received or being considered)"))]
         + TriageStatus.choices,
     )
+
+
+class AnalysisFilterForm(ReportFilterForm):
+    """The needs analysis's filters: the standing report's (period, agencies, target groups)
+    and topics. Items are counted by when they were recorded, so an open end means today."""
+
+    date_to = forms.DateField(
+        label=_("To"), widget=DateInput, help_text=_("Leave empty for up to today.")
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        widget=CheckboxList,
+        help_text=_("Items on any of the chosen topics. None chosen: all."),
+    )
+    field_order = ["date_from", "date_to", "hosts", "target_groups", "topics"]
+
+    def __init__(self, data, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.fields["target_groups"].help_text = _(
+            "Items for any of the chosen target groups. None chosen: all."
+        )
+        self.fields["hosts"].help_text = _(
+            "Only items addressed to these agencies. None chosen: all. "
+            "Hold Ctrl (Cmd on a Mac) to choose more than one."
+        )
+
+    def analysis_filters(self) -> AnalysisFilters:
+        report = self.report_filters()
+        valid = self.cleaned_data if "topics" not in self.errors else {}
+        return AnalysisFilters(
+            period=report.period,
+            hosts=report.hosts,
+            target_groups=report.target_groups,
+            topics=tuple(valid.get("topics") or ()),
+        )

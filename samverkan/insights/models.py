@@ -1,4 +1,5 @@
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -92,7 +93,11 @@ class InputItem(TimeStampedModel):
         verbose_name = _("input item")
         verbose_name_plural = _("input items")
         ordering = ["engagement", "id"]
-        indexes = [models.Index(fields=["engagement", "text_key"], name="input_item_dup_idx")]
+        indexes = [
+            models.Index(fields=["engagement", "text_key"], name="input_item_dup_idx"),
+            # The needs analysis reads a period of items by when they were recorded.
+            models.Index(fields=["created_at"], name="input_item_created_idx"),
+        ]
 
     def __str__(self):
         return self.text[:80]
@@ -189,3 +194,74 @@ class TriageStep(models.Model):
 
     def __str__(self):
         return f"{self.addressee}: {self.get_status_display()}"
+
+
+# A queued or running grouping not heard from for this long is taken to have stopped.
+GROUPING_STALE_AFTER = timedelta(minutes=15)
+
+
+class GroupingStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class GroupingRun(TimeStampedModel):
+    """One grouping of similar input items for the joint needs analysis, run by the worker.
+
+    `filters` are the analysis's filters as plain data (`report.AnalysisFilters.as_data`) and
+    `filters_key` their digest, so the analysis page finds the latest run for what it shows.
+    `groups` keeps the groups addressed to two or more hosts, largest first: their size, hosts,
+    best linked items (the quotes) and shared words, never a person.
+    """
+
+    filters = models.JSONField(_("filters"), default=dict)
+    filters_key = models.CharField(max_length=64, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=GroupingStatus.choices, default=GroupingStatus.QUEUED
+    )
+    items_total = models.PositiveIntegerField(_("items"), default=0)
+    items_done = models.PositiveIntegerField(_("items processed"), default=0)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    group_count = models.PositiveIntegerField(_("groups"), default=0)
+    grouped_items = models.PositiveIntegerField(_("items in groups"), default=0)
+    cross_host_count = models.PositiveIntegerField(_("groups at two or more hosts"), default=0)
+    groups = models.JSONField(_("groups at two or more hosts"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("grouping run")
+        verbose_name_plural = _("grouping runs")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["filters_key", "-created_at"], name="grouping_run_filters_idx")
+        ]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
+    @property
+    def is_pending(self) -> bool:
+        """Queued or running, and heard from lately: a run whose worker died is not waited for."""
+        from django.utils import timezone
+
+        return (
+            self.status in (GroupingStatus.QUEUED, GroupingStatus.RUNNING)
+            and self.updated_at >= timezone.now() - GROUPING_STALE_AFTER
+        )
+
+    @property
+    def percent_done(self) -> int:
+        if self.status == GroupingStatus.DONE:
+            return 100
+        return int(100 * self.items_done / self.items_total) if self.items_total else 0

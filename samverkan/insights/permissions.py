@@ -61,3 +61,16 @@ def can_view_feedback_page(user, engagement) -> bool:
     """ "We asked – you said – we did" is public, for published engagements only; it names no
     person and no organisation (see docs/decisions.md)."""
     return engagement.is_published
+
+
+def can_see_needs_analysis(user) -> bool:
+    """The joint needs analysis, its Word report and its list of items: the network's public
+    bodies (the network admin, agency coordinators and staff), as for the standing report. It
+    reads every host's items, so neither organisations nor the public see it."""
+    return Role.of(user).is_public_body
+
+
+def can_start_grouping(user) -> bool:
+    """Ask the worker to group similar items for the analysis shown. Whoever sees the analysis
+    may: a run changes no record, and one already queued for the same filters is reused."""
+    return can_see_needs_analysis(user)

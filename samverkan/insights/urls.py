@@ -26,3 +26,10 @@ urlpatterns = [
         name="engagement_feedback",
     ),
 ]
+urlpatterns += [
+    path("underlag/analys/", views.needs_analysis, name="needs_analysis"),
+    path("underlag/analys/rapport.docx", views.needs_analysis_docx, name="needs_analysis_docx"),
+    path("underlag/analys/underlag.xlsx", views.needs_analysis_items, name="needs_analysis_items"),
+    path("underlag/analys/gruppera/", views.grouping_start, name="grouping_start"),
+    path("underlag/analys/gruppering/<int:pk>/", views.grouping_progress, name="grouping_progress"),
+]

@@ -3,22 +3,26 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samverkan.accounts.roles import Role
+from samverkan.core.charts import bar_chart
+from samverkan.core.documents import DOCX_TYPE
 from samverkan.core.filters import paginate
 from samverkan.engagements.models import Engagement
 from samverkan.engagements.permissions import can_view_engagement
 
-from . import permissions, selectors, services
+from . import documents, permissions, report, selectors, services
 from .forms import (
     EXTRA_ROWS,
     MAX_ROWS,
+    AnalysisFilterForm,
     ImportConfirmForm,
     ImportUploadForm,
     InputRowFormSet,
@@ -28,7 +32,8 @@ from .forms import (
     target_group_choices,
 )
 from .imports import ImportFileError, check_rows, read_table
-from .models import text_key
+from .models import GroupingRun, text_key
+from .report import CountRow
 from .services import ItemData
 from .template import import_template_response
 
@@ -289,3 +294,131 @@ def engagement_feedback(request, pk):
         "insights/engagement_feedback.html",
         {"engagement": engagement, "page": paginate(request, items, per_page=50)},
     )
+
+
+# The joint needs analysis ---------------------------------------------------------------------
+
+
+def _analysis_filters(request):
+    """Check access, then read the filters in the query string (bad values left out)."""
+    if not permissions.can_see_needs_analysis(request.user):
+        raise PermissionDenied
+    form = AnalysisFilterForm(request.GET)
+    return form, form.analysis_filters()
+
+
+def _charts(analysis) -> dict:
+    def described(count_rows, chart_id, title, what):
+        rows = [(row.label, row.count) for row in count_rows]
+        busiest = max(rows, key=lambda row: row[1], default=None)
+        description = _(
+            "Bar chart of input items %(what)s. The most: %(label)s, %(count)s. "
+            "The same figures are in the table below the chart."
+        ) % {
+            "what": what,
+            "label": busiest[0] if busiest else "",
+            "count": busiest[1] if busiest else 0,
+        }
+        return bar_chart(chart_id, title, description, rows)
+
+    over = analysis.over_time
+    time_rows = [CountRow(report.bucket_label(over, row.bucket), row.total) for row in over.rows]
+    return {
+        "kinds": described(analysis.kinds, "chart-kinds", _("Input items by kind"), _("by kind")),
+        "time": described(
+            time_rows,
+            "chart-time",
+            _("Input items per quarter") if over.per == "quarter" else _("Input items per month"),
+            _("per quarter") if over.per == "quarter" else _("per month"),
+        ),
+        "target_groups": described(
+            analysis.target_groups,
+            "chart-target-groups",
+            _("Input items by target group"),
+            _("by target group"),
+        ),
+        "topics": described(
+            analysis.topics, "chart-topics", _("Input items by topic"), _("by topic")
+        ),
+    }
+
+
+@login_required
+def needs_analysis(request):
+    form, filters = _analysis_filters(request)
+    analysis = report.needs_analysis(filters)
+    context = {
+        "form": form,
+        "analysis": analysis,
+        "filters": documents.describe_filters(filters),
+        "figures": documents.key_figures(analysis),
+        "summary": documents.summary_text(analysis),
+        "grouping_text": documents.grouping_text(analysis),
+        "titles": documents.section_titles(),
+        "charts": _charts(analysis),
+        "run": analysis.run,
+        "can_group": permissions.can_start_grouping(request.user),
+        "query_string": request.GET.urlencode(),
+        "method": documents.method_paragraphs(),
+        "time_rows": [
+            (report.bucket_label(analysis.over_time, row.bucket), row)
+            for row in analysis.over_time.rows
+        ],
+        "link_sections": [
+            ("target-groups", analysis.target_groups, _("Target group")),
+            ("topics", analysis.topics, _("Topic")),
+        ],
+        "host_rows": [(row, documents.percent(row.share)) for row in analysis.hosts],
+    }
+    return render(request, "insights/analysis.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def grouping_start(request):
+    """Queue the grouping for the filters in the query string; back to the analysis."""
+    if not permissions.can_start_grouping(request.user):
+        raise PermissionDenied
+    _form, filters = _analysis_filters(request)
+    services.grouping_run_start(actor=request.user, filters=filters)
+    messages.success(request, _("Similar items are being grouped. This page shows the progress."))
+    url = reverse("insights:needs_analysis")
+    query = request.GET.urlencode()
+    return redirect(f"{url}?{query}" if query else url)
+
+
+@login_required
+def grouping_progress(request, pk):
+    """The progress of one run, for htmx polling; when the run has ended the whole page is
+    reloaded so it shows the groups."""
+    if not permissions.can_see_needs_analysis(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(GroupingRun, pk=pk)
+    response = render(
+        request,
+        "insights/partials/grouping_progress.html",
+        {"run": run, "query_string": request.GET.urlencode()},
+    )
+    if request.htmx and not run.is_pending:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+def needs_analysis_docx(request):
+    _form, filters = _analysis_filters(request)
+    analysis = report.needs_analysis(filters)
+    # Translators: the file name of the downloaded analysis, without spaces.
+    name = _("needs-analysis")
+    return FileResponse(
+        documents.analysis_docx(analysis),
+        as_attachment=True,
+        filename=f"{name}-{timezone.localdate().isoformat()}.docx",
+        content_type=DOCX_TYPE,
+    )
+
+
+@login_required
+def needs_analysis_items(request):
+    _form, filters = _analysis_filters(request)
+    return documents.items_xlsx_response(filters)

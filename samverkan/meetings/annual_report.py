@@ -5,20 +5,16 @@ The data is read in a fixed number of queries (`annual_report_data`); the docume
 a temporary file and streamed from there.
 """
 
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from django.db.models import Avg, Count, Prefetch, Q
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from docx import Document
 
-from samverkan.coordination.documents import _docx_table
+from samverkan.core.documents import docx_table, new_document, save_docx
 
 from .models import AgendaItem, Evaluation, Meeting, Proposal, ProposalStatus
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass
@@ -87,9 +83,7 @@ def annual_report_docx(report: AnnualReport):
     """The annual report as a DOCX, in an open temporary file at its start."""
     forum = report.forum
     title = _("Annual report %(year)s: %(forum)s") % {"year": report.year, "forum": forum.name}
-    document = Document()
-    document.core_properties.title = title
-    document.core_properties.language = translation.get_language() or "sv"
+    document = new_document(title)
     document.add_heading(title, level=0)
     if forum.description:
         document.add_paragraph(forum.description)
@@ -161,7 +155,7 @@ def annual_report_docx(report: AnnualReport):
 
     document.add_heading(_("Proposed topics and the answers to them"), level=1)
     if report.proposals:
-        _docx_table(
+        docx_table(
             document,
             [_("Meeting"), _("Organisation"), _("Topic"), _("Answer"), _("Feedback")],
             [
@@ -180,7 +174,4 @@ def annual_report_docx(report: AnnualReport):
     else:
         document.add_paragraph(_("No topics were proposed this year."))
 
-    handle = tempfile.TemporaryFile(suffix=".docx")  # noqa: SIM115 - FileResponse closes it
-    document.save(handle)
-    handle.seek(0)
-    return handle
+    return save_docx(document)

@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from samverkan.core.documents import DOCX_TYPE
 from samverkan.core.filters import paginate
 from samverkan.core.models import AuditEntry
 from samverkan.engagements.models import Engagement
 from samverkan.engagements.permissions import can_view_engagement
 
 from . import permissions, selectors, services
-from .annual_report import DOCX_TYPE, annual_report_data, annual_report_docx
+from .annual_report import annual_report_data, annual_report_docx
 from .forms import (
     AgendaItemForm,
     AppointForm,
