@@ -47,20 +47,22 @@ def main(date_from: str, date_to: str) -> None:
         {"date_from": date_from, "date_to": date_to},
         HTTP_HOST="127.0.0.1",
     )
+    print_figures(response, baseline=baseline, rows=rows)
+
+
+def print_figures(response, *, baseline: float, rows: int) -> None:
+    """Read the streamed export to its end, discarding it, and print the JSON line."""
     if response.status_code != 200:
         sys.exit(f"The export answered {response.status_code}")
     size = sum(len(chunk) for chunk in response.streaming_content)
     response.close()
-    print(
-        json.dumps(
-            {
-                "peak_rss_mb": round(peak_rss_mb(), 1),
-                "baseline_rss_mb": round(baseline, 1),
-                "rows": rows,
-                "bytes": size,
-            }
-        )
-    )
+    figures = {
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "baseline_rss_mb": round(baseline, 1),
+        "rows": rows,
+        "bytes": size,
+    }
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -8,11 +8,10 @@ recorded from that day on through the whole middleware stack with Django's test 
 the file as it streams and prints one JSON line, as bench/export_rss.py does.
 """
 
-import json
 import os
 import sys
 
-from bench.export_rss import peak_rss_mb
+from bench.export_rss import peak_rss_mb, print_figures
 
 
 def main(date_from: str) -> None:
@@ -39,20 +38,7 @@ def main(date_from: str) -> None:
     response = client.get(
         "/underlag/analys/underlag.xlsx", {"date_from": date_from}, HTTP_HOST="127.0.0.1"
     )
-    if response.status_code != 200:
-        sys.exit(f"The export answered {response.status_code}")
-    size = sum(len(chunk) for chunk in response.streaming_content)
-    response.close()
-    print(
-        json.dumps(
-            {
-                "peak_rss_mb": round(peak_rss_mb(), 1),
-                "baseline_rss_mb": round(baseline, 1),
-                "rows": rows,
-                "bytes": size,
-            }
-        )
-    )
+    print_figures(response, baseline=baseline, rows=rows)
 
 
 if __name__ == "__main__":
