@@ -12,6 +12,18 @@ def mail_through_the_worker(settings):
     settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language, whatever an earlier one activated
+    (a request through the test client leaves its language active in the thread)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def run_worker(db, monkeypatch):
     """Run the real worker (`manage.py db_worker`) over every task that is due, then return.

@@ -42,6 +42,8 @@ def notify(*, users, subject: str, body: str, url: str = "", ics: str = "") -> l
     from .tasks import send_digest, send_notification
 
     subject = " ".join(str(subject).split())[:200]  # a mail subject is one line
+    if url.startswith("/"):  # a mail is read outside the site: links need its address
+        url = settings.SITE_URL + url
     created = []
     for user in users:
         if not user.is_active or not user.email:

@@ -38,11 +38,12 @@ def calendar_feed(engagements, *, request=None) -> bytes:
     return cal.to_ical()
 
 
-def engagement_ics(engagement, *, base_url: str = "") -> str:
-    """One engagement as an iCalendar text, for a mail attachment."""
+def engagement_ics(engagement, *, base_url: str | None = None) -> str:
+    """One engagement as an iCalendar text, for a mail attachment: its link is on the site's
+    address (`SITE_URL`) unless `base_url` says otherwise."""
     cal = Calendar()
     cal.add("prodid", "-//Samverkan//samverkan//SV")
     cal.add("version", "2.0")
     cal.add("method", "PUBLISH")
-    cal.add_component(_event(engagement, base_url))
+    cal.add_component(_event(engagement, settings.SITE_URL if base_url is None else base_url))
     return cal.to_ical().decode()

@@ -70,7 +70,7 @@ def _mail(*, meeting: Meeting, kind: str, users, subject: str, intro: str) -> in
         subscriptions.setdefault(subscription.user_id, subscription)
     text = f"{intro}\n\n{engagement.title}\n{_when_and_where(engagement)}"
     url = settings.SITE_URL + reverse("meetings:meeting_detail", args=[engagement.pk])
-    ics = engagement_ics(engagement, base_url=settings.SITE_URL)
+    ics = engagement_ics(engagement)
     notifications = []
     for user in users:
         notifications += notify(

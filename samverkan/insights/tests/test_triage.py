@@ -1,6 +1,7 @@
 """Triage: an addressed host moves an item on with a response; the raising organisation is told."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -96,7 +97,7 @@ def test_a_referral_addresses_the_other_host_and_tells_its_coordinators(
     assert AuditEntry.objects.filter(action="insights.addressee.referred").exists()
     to_host = Notification.objects.get(user=coordinator)
     assert "Myndigheten för test" in to_host.subject
-    assert to_host.url == f"/underlag/{item.pk}/"
+    assert to_host.url == f"{settings.SITE_URL}/underlag/{item.pk}/"  # a link that works in a mail
     assert "Bättre information" in to_host.body
 
 
@@ -190,7 +191,7 @@ def test_the_raising_organisation_gets_a_mail_through_the_worker(
     assert "Myndigheten för test" in message.subject
     assert "Vi har skrivit om broschyren." in message.body
     assert "Bättre information" in message.body
-    assert f"/underlag/{item.pk}/" in message.body
+    assert f"{settings.SITE_URL}/underlag/{item.pk}/" in message.body
     # No person's name or email from the agency side goes out.
     assert "handlaggare@example.se" not in message.body
 
