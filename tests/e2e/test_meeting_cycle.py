@@ -1,7 +1,8 @@
 """One whole dialogue-forum cycle in the browser, as the real roles, in Swedish and in English:
 the organisation proposes two topics; the committee (one agency person and two representatives)
 merges one into an agency item and orders the agenda by keyboard; invitations go out; a
-representative registers with an interpreter need; the reminder arrives with date, place and an
+representative registers with an interpreter need (the meeting invites people personally, so
+they register themselves); the reminder arrives with date, place and an
 .ics; attendance is taken; evaluation answers are aggregated; the minutes are published; each
 proposal shows its answer to the organisation that proposed it. axe checks every page."""
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from samverkan.accounts.roles import Role
+from samverkan.engagements.models import Representation
 from samverkan.meetings.models import AgendaItem, Proposal, Registration
 from tests.factories import EngagementFactory, ForumFactory, OrganisationFactory, UserFactory
 
@@ -45,6 +47,7 @@ def test_one_whole_forum_cycle(new_context, users, agency, organisation, run_wor
         starts_at=starts,
         ends_at=starts + timedelta(hours=3),
         location="Storgatan 1, Stockholm",
+        representation=Representation.INVITED,
     )
     pk = engagement.pk
     base = f"{prefix}/aktiviteter/{pk}/mote/"

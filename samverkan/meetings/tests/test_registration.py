@@ -31,6 +31,12 @@ def url(name, meeting):
     return reverse(f"meetings:{name}", args=[meeting.engagement.pk])
 
 
+def personally_invited(meeting):
+    """People register themselves (the meeting fixture is "appointed by the organisation")."""
+    meeting.engagement.representation = "invited"
+    meeting.engagement.save()
+
+
 def register(client, meeting, **data):
     data.setdefault("attendance", "on_site")
     return client.post(url("registration", meeting), data)
@@ -39,6 +45,7 @@ def register(client, meeting, **data):
 def test_it_registers_with_an_interpreter_need_and_mails_a_confirmation(
     meeting, client_for, users, organisation, run_worker, django_capture_on_commit_callbacks
 ):
+    personally_invited(meeting)
     client = client_for(R.REPRESENTATIVE)
     with django_capture_on_commit_callbacks(execute=True):
         response = register(
@@ -47,7 +54,7 @@ def test_it_registers_with_an_interpreter_need_and_mails_a_confirmation(
     assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.status == RegistrationStatus.REGISTERED
-    assert registration.organisation == organisation  # appointed by the organisation
+    assert registration.organisation is None  # invited personally, for themself
     assert registration.access_needs.needs == ["sign_language"]
     meeting_day = timezone.localdate(meeting.engagement.ends_at)
     assert meeting.access_needs_purge_on == meeting_day + timedelta(days=30)
@@ -60,6 +67,7 @@ def test_it_registers_with_an_interpreter_need_and_mails_a_confirmation(
 
 
 def test_access_needs_without_consent_are_refused_and_nothing_is_written(meeting, client_for):
+    personally_invited(meeting)
     response = register(client_for(R.REPRESENTATIVE), meeting, needs=["hearing_loop"])
     assert response.status_code == 400
     assert (
@@ -71,6 +79,7 @@ def test_access_needs_without_consent_are_refused_and_nothing_is_written(meeting
 def test_a_full_meeting_puts_people_on_the_waiting_list_and_a_cancellation_promotes_the_next(
     meeting, users, organisation, run_worker, django_capture_on_commit_callbacks, client_for
 ):
+    personally_invited(meeting)
     people = [users[R.REPRESENTATIVE], users[R.ORGANISATION_ADMIN]] + [
         UserFactory(role=R.REPRESENTATIVE, organisation=organisation) for _ in range(2)
     ]
@@ -115,6 +124,7 @@ def test_registering_twice_is_refused_with_a_message(meeting, users):
 
 
 def test_registration_closes_when_the_meeting_starts(meeting, client_for):
+    personally_invited(meeting)
     meeting.engagement.starts_at = timezone.now() - timedelta(minutes=5)
     meeting.engagement.save()
     response = register(client_for(R.REPRESENTATIVE), meeting)
@@ -124,6 +134,7 @@ def test_registration_closes_when_the_meeting_starts(meeting, client_for):
 
 
 def test_the_person_changes_and_erases_their_access_needs(meeting, client_for):
+    personally_invited(meeting)
     client = client_for(R.REPRESENTATIVE)
     register(client, meeting, needs=["easy_to_read"], consent="on")
     response = register(
@@ -278,9 +289,46 @@ def test_the_organisation_appoints_its_representative(
     assert client_for(R.REPRESENTATIVE).get(url("appoint", meeting)).status_code == 403
 
 
+def test_a_representative_cannot_register_themself_when_the_organisation_appoints(
+    meeting, client_for, users
+):
+    client = client_for(R.REPRESENTATIVE)
+    assert client.get(url("registration", meeting)).status_code == 403
+    assert register(client, meeting).status_code == 403
+    assert not Registration.objects.exists()
+    page = client.get(url("meeting_detail", meeting)).content.decode()
+    assert "Din organisation utser sin företrädare: fråga din organisations administratör." in page
+    assert url("registration", meeting) not in page
+
+
+def test_the_appointed_representative_gives_their_own_access_needs(
+    meeting, client_for, users, organisation
+):
+    representative = users[R.REPRESENTATIVE]
+    response = client_for(R.ORGANISATION_ADMIN).post(
+        url("appoint", meeting), {"person": representative.pk, "attendance": "on_site"}
+    )
+    assert response.status_code == 302
+    client = client_for(R.REPRESENTATIVE)
+    page = client.get(url("meeting_detail", meeting)).content.decode()
+    assert "fråga din organisations administratör" not in page
+    assert url("registration", meeting) in page  # "Your registration"
+    response = register(client, meeting, needs=["sign_language"], consent="on")
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.user == representative and registration.organisation == organisation
+    assert registration.access_needs.needs == ["sign_language"]
+
+
+def test_the_administrator_may_register_themself_when_the_organisation_appoints(
+    meeting, client_for, organisation
+):
+    assert register(client_for(R.ORGANISATION_ADMIN), meeting).status_code == 302
+    assert Registration.objects.get().organisation == organisation
+
+
 def test_nobody_appoints_for_a_personally_invited_meeting(meeting, client_for):
-    meeting.engagement.representation = "invited"
-    meeting.engagement.save()
+    personally_invited(meeting)
     assert client_for(R.ORGANISATION_ADMIN).get(url("appoint", meeting)).status_code == 403
     register(client_for(R.REPRESENTATIVE), meeting)
     assert Registration.objects.get().organisation is None  # for themself
