@@ -33,6 +33,10 @@ def target_group_choices() -> list[tuple[int, str]]:
     return [(group.pk, group.label) for group in TargetGroup.objects.all()]
 
 
+def topic_choices() -> list[tuple[int, str]]:
+    return [(topic.pk, topic.label) for topic in Topic.objects.all()]
+
+
 class InputRowForm(StyledFormMixin, forms.Form):
     """One row of the "many items at once" form. The choices are loaded once for all rows."""
 
@@ -49,14 +53,20 @@ class InputRowForm(StyledFormMixin, forms.Form):
     target_groups = forms.TypedMultipleChoiceField(
         label=_("Target groups"), required=False, coerce=int, widget=CheckboxList
     )
+    topics = forms.TypedMultipleChoiceField(
+        label=_("Topics"), required=False, coerce=int, widget=CheckboxList
+    )
 
-    def __init__(self, *args, organisations, target_groups, **kwargs):
+    def __init__(self, *args, organisations, target_groups, topics, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("Choose kind"))] + InputKind.choices
         self.fields["organisation"].choices = [("", _("Anonymous or not stated"))] + organisations
         self.fields["target_groups"].choices = target_groups
         if not target_groups:
             del self.fields["target_groups"]
+        self.fields["topics"].choices = topics
+        if not topics:
+            del self.fields["topics"]
 
     def item(self) -> ItemData:
         data = self.cleaned_data
@@ -65,6 +75,7 @@ class InputRowForm(StyledFormMixin, forms.Form):
             text=data["text"].strip(),
             organisation_id=data.get("organisation"),
             target_group_ids=data.get("target_groups", []),
+            topic_ids=data.get("topics", []),
         )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from samverkan.register.models import Organisation, TargetGroup
+from samverkan.register.models import Organisation, TargetGroup, Topic
 
 from .models import TEXT_MAX_LENGTH, InputKind, normalise_text, text_key
 from .selectors import recorded_text_keys
@@ -29,6 +29,7 @@ HEADERS = {
     "text": {"text"},
     "organisation": {"organisation", "organization"},
     "target_groups": {"målgrupper", "målgrupp", "target groups", "target group"},
+    "topics": {"sakområden", "sakområde", "topics", "topic"},
 }
 REQUIRED_COLUMNS = ("kind", "text")
 
@@ -44,6 +45,7 @@ class CheckedRow:
     kind_label: str = ""
     organisation_name: str = ""
     target_group_names: list[str] = field(default_factory=list)
+    topic_names: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     duplicate_of: str = ""  # why it is a duplicate, or empty
     item: ItemData | None = None
@@ -167,7 +169,7 @@ def _columns(header: list[str]) -> dict[str, int]:
         raise ImportFileError(
             _(
                 "The first row must be the header: Typ (Kind), Text, Organisation, Målgrupper "
-                "(Target groups). Typ and Text are required. Found: %(found)s."
+                "(Target groups), Sakområden (Topics). Typ and Text are required. Found: %(found)s."
             )
             % {"found": ", ".join(f"“{title}”" for title in header if title) or "–"}
         )
@@ -215,6 +217,7 @@ def check_rows(engagement, table: list[list[str]]) -> CheckedFile:
         raise ImportFileError(_("The file has a header but no items."))
     organisations = _names(Organisation, ("name", "short_name"))
     groups = _names(TargetGroup, ("name", "name_en"))
+    topics = _names(Topic, ("name", "name_en"))
 
     rows, first_seen = [], {}
     for number, row in raw:
@@ -259,6 +262,15 @@ def check_rows(engagement, table: list[list[str]]) -> CheckedFile:
             else:
                 group_ids.append(group_id)
                 checked.target_group_names.append(name)
+        topic_ids = []
+        for name in value(row, "topics").split(LIST_SEPARATOR):
+            if not (name := name.strip()):
+                continue
+            if (topic_id := topics.get(" ".join(name.casefold().split()))) is None:
+                checked.errors.append(_("Unknown topic “%(name)s”.") % {"name": name})
+            else:
+                topic_ids.append(topic_id)
+                checked.topic_names.append(name)
         if text:
             normalised = normalise_text(text)
             if normalised in first_seen:
@@ -269,7 +281,11 @@ def check_rows(engagement, table: list[list[str]]) -> CheckedFile:
                 first_seen[normalised] = number
         if not checked.errors:
             checked.item = ItemData(
-                kind=kind, text=text, organisation_id=organisation_id, target_group_ids=group_ids
+                kind=kind,
+                text=text,
+                organisation_id=organisation_id,
+                target_group_ids=group_ids,
+                topic_ids=topic_ids,
             )
         rows.append(checked)
 

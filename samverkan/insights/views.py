@@ -30,6 +30,7 @@ from .forms import (
     TriageForm,
     organisation_choices,
     target_group_choices,
+    topic_choices,
 )
 from .imports import ImportFileError, check_rows, read_table
 from .models import GroupingRun, text_key
@@ -88,6 +89,7 @@ def input_record(request, pk):
     form_kwargs = {
         "organisations": organisation_choices(engagement),
         "target_groups": target_group_choices(),
+        "topics": topic_choices(),
     }
     if request.method == "POST" and "add_rows" in request.POST:
         bound = InputRowFormSet(request.POST, form_kwargs=form_kwargs)

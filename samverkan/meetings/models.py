@@ -3,6 +3,7 @@ topics and its proposals, the programme committee, the agenda, registration with
 and the mail sent for it."""
 
 import secrets
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -48,6 +49,13 @@ class Meeting(TimeStampedModel):
     @property
     def takes_proposals(self) -> bool:
         return timezone.now() <= self.topics_deadline
+
+    @property
+    def access_needs_purge_on(self) -> date:
+        """The day the access needs given for this meeting are deleted: a set number of days
+        after the meeting ends (or starts, if it has no end), as the meeting is planned now."""
+        meeting_day = timezone.localdate(self.engagement.ends_at or self.engagement.starts_at)
+        return meeting_day + timedelta(days=settings.ACCESS_NEEDS_RETENTION_DAYS)
 
 
 class CommitteeMember(models.Model):
@@ -222,8 +230,9 @@ class AccessNeeds(models.Model):
     """A registrant's access needs: special-category data (GDPR art. 9).
 
     Kept apart from the registration so that erasing them is deleting one row. Stored only with
-    consent, shown only to the person and the organisers, deleted `purge_on` (a set number of
-    days after the meeting) by the scheduled task.
+    consent, shown only to the person and the organisers, deleted by the scheduled task a set
+    number of days after the meeting (`Meeting.access_needs_purge_on`). The day is not stored:
+    it follows the meeting when the meeting is moved.
     """
 
     registration = models.OneToOneField(
@@ -232,7 +241,6 @@ class AccessNeeds(models.Model):
     needs = models.JSONField(_("access needs"), default=list)
     details = models.TextField(_("more about your needs"), blank=True, max_length=1000)
     consented_at = models.DateTimeField()
-    purge_on = models.DateField(db_index=True)
 
     class Meta:
         verbose_name = _("access needs")

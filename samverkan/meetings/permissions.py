@@ -5,6 +5,7 @@ organisers and by the person who gave them."""
 from django.utils import timezone
 
 from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
+from samverkan.engagements.models import Representation
 from samverkan.engagements.permissions import can_edit_engagement, can_view_engagement
 
 
@@ -60,7 +61,28 @@ def can_edit_agenda(user, meeting) -> bool:
 
 
 def can_register(user, meeting) -> bool:
+    """Register oneself. At a personally invited meeting everyone invited does; when the
+    organisation appoints its representative, only its administrator registers anyone
+    (themself here, or the person it appoints: `can_appoint_representative`)."""
+    if meeting.engagement.representation == Representation.APPOINTED:
+        return can_appoint_representative(user, meeting)
     return _is_invited(user, meeting)
+
+
+def waits_to_be_appointed(user, meeting) -> bool:
+    """Invited, but the organisation appoints its representative: the person asks their
+    organisation's administrator instead of registering."""
+    return (
+        meeting.engagement.representation == Representation.APPOINTED
+        and _is_invited(user, meeting)
+        and not can_appoint_representative(user, meeting)
+    )
+
+
+def can_change_registration(user, registration) -> bool:
+    """The person registered changes how they take part and their own access needs, also when
+    their organisation appointed them."""
+    return registration.user_id == _user_id(user)
 
 
 def can_send_invitations(user, meeting) -> bool:
@@ -126,6 +148,6 @@ def can_appoint_representative(user, meeting) -> bool:
     registers the person it chose."""
     return (
         Role.of(user) == Role.ORGANISATION_ADMIN
-        and meeting.engagement.representation == "appointed"
+        and meeting.engagement.representation == Representation.APPOINTED
         and _is_invited(user, meeting)
     )

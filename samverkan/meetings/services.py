@@ -338,25 +338,23 @@ def registration_create(
 
 
 def access_needs_save(*, registration: Registration, needs: list[str], details: str) -> AccessNeeds:
-    engagement = registration.meeting.engagement
-    meeting_day = timezone.localdate(engagement.ends_at or engagement.starts_at)
-    purge_on = meeting_day + timedelta(days=settings.ACCESS_NEEDS_RETENTION_DAYS)
     access, _created = AccessNeeds.objects.update_or_create(
         registration=registration,
-        defaults={
-            "needs": list(needs),
-            "details": details.strip(),
-            "consented_at": timezone.now(),
-            "purge_on": purge_on,
-        },
+        defaults={"needs": list(needs), "details": details.strip(), "consented_at": timezone.now()},
     )
-    # The deletion is queued now for its day; the task deletes whatever is due when it runs.
+    # The deletion is queued for the day it is due now; if the meeting has moved by then, the
+    # task queues itself for the new day (and the daily command catches a meeting moved earlier).
     from .tasks import purge_access_needs
 
-    start_of_day = timezone.make_aware(datetime.combine(purge_on, time.min))
-    later = purge_access_needs.using(run_after=start_of_day)
-    transaction.on_commit(later.enqueue)
+    meeting = registration.meeting
+    later = purge_access_needs.using(run_after=access_needs_purge_time(meeting))
+    transaction.on_commit(lambda: later.enqueue(meeting.pk))
     return access
+
+
+def access_needs_purge_time(meeting: Meeting):
+    """When the meeting's access needs are due for deletion: the start of their purge day."""
+    return timezone.make_aware(datetime.combine(meeting.access_needs_purge_on, time.min))
 
 
 @transaction.atomic
@@ -436,9 +434,18 @@ def access_needs_erase(*, actor, registration: Registration) -> None:
 
 
 def access_needs_purge(*, today=None) -> int:
-    """Delete every access need whose purge day has come. Returns how many were deleted."""
+    """Delete the access needs of every meeting that ended `ACCESS_NEEDS_RETENTION_DAYS` or more
+    days before `today` (default: today), by the meeting's date now: a moved meeting takes its
+    needs' deletion day with it. Returns how many were deleted."""
     today = today or timezone.localdate()
-    deleted, _counts = AccessNeeds.objects.filter(purge_on__lte=today).delete()
+    last_day = today - timedelta(days=settings.ACCESS_NEEDS_RETENTION_DAYS)
+    # Ended on `last_day` or before: before the start of the day after it.
+    cutoff = timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min))
+    prefix = "registration__meeting__engagement__"
+    ended = Q(**{f"{prefix}ends_at__lt": cutoff}) | Q(
+        **{f"{prefix}ends_at__isnull": True, f"{prefix}starts_at__lt": cutoff}
+    )
+    deleted, _counts = AccessNeeds.objects.filter(ended).delete()
     return deleted
 
 

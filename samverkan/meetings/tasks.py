@@ -21,6 +21,14 @@ def send_reminders(meeting_id: int) -> int:
 
 
 @task()
-def purge_access_needs() -> int:
-    """Delete the access needs whose day has come (queued for that day when they are given)."""
+def purge_access_needs(meeting_id: int | None = None) -> int:
+    """Delete the access needs that are due. Queued for a meeting's purge day when needs are
+    given; if the meeting has moved later since, it queues itself for the new day."""
+    if meeting_id is not None:
+        meeting = Meeting.objects.select_related("engagement").filter(pk=meeting_id).first()
+        if meeting is not None:
+            due = services.access_needs_purge_time(meeting)
+            if due > timezone.now():
+                purge_access_needs.using(run_after=due).enqueue(meeting_id)
+                return 0
     return services.access_needs_purge()

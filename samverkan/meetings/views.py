@@ -68,6 +68,7 @@ def meeting_detail(request, pk):
         "can_propose": permissions.can_propose_topic(user, meeting),
         "can_register": permissions.can_register(user, meeting),
         "can_appoint": permissions.can_appoint_representative(user, meeting),
+        "waits_to_be_appointed": permissions.waits_to_be_appointed(user, meeting),
         "registration": selectors.registration_of(user, meeting),
         "can_evaluate": permissions.can_evaluate(user, meeting),
         "can_see_results": permissions.can_view_evaluation_results(user, meeting),
@@ -267,8 +268,11 @@ def agenda_item_move(request, pk, item):
 @require_http_methods(["GET", "POST"])
 def registration(request, pk):
     meeting = _get_meeting(request, pk)
-    _check(permissions.can_register(request.user, meeting))
     current = selectors.registration_of(request.user, meeting)
+    if current:
+        _check(permissions.can_change_registration(request.user, current))
+    else:
+        _check(permissions.can_register(request.user, meeting))
     initial = {}
     needs = getattr(current, "access_needs", None) if current else None
     if current:

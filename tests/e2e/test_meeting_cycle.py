@@ -1,19 +1,23 @@
 """One whole dialogue-forum cycle in the browser, as the real roles, in Swedish and in English:
 the organisation proposes two topics; the committee (one agency person and two representatives)
 merges one into an agency item and orders the agenda by keyboard; invitations go out; a
-representative registers with an interpreter need; the reminder arrives with date, place and an
+representative registers with an interpreter need (the meeting invites people personally, so
+they register themselves); the reminder arrives with date, place and an
 .ics; attendance is taken; evaluation answers are aggregated; the minutes are published; each
-proposal shows its answer to the organisation that proposed it. axe checks every page."""
+proposal shows its answer and feedback to the organisation that proposed it. axe checks every
+page."""
 
 import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from icalendar import Calendar
 
 from samverkan.accounts.roles import Role
+from samverkan.engagements.models import Representation
 from samverkan.meetings.models import AgendaItem, Proposal, Registration
 from tests.factories import EngagementFactory, ForumFactory, OrganisationFactory, UserFactory
 
@@ -45,6 +49,7 @@ def test_one_whole_forum_cycle(new_context, users, agency, organisation, run_wor
         starts_at=starts,
         ends_at=starts + timedelta(hours=3),
         location="Storgatan 1, Stockholm",
+        representation=Representation.INVITED,
     )
     pk = engagement.pk
     base = f"{prefix}/aktiviteter/{pk}/mote/"
@@ -96,20 +101,34 @@ def test_one_whole_forum_cycle(new_context, users, agency, organisation, run_wor
         submit(representative)
     waiting, relatives_role = Proposal.objects.order_by("pk")
 
-    # The committee: an agency item, one proposal merged into it, the other a new item.
+    # The committee: an agency item, one proposal merged into it, the other a new item; each
+    # answer with its own feedback to the organisation.
     staff.goto(base + "program/")
     check(staff, "programme")
     staff.locator("#id_title").fill("Myndighetens hjälpmedelsuppdrag")
     submit(staff, "form[aria-labelledby=add-item-heading]")
     agency_item = AgendaItem.objects.get()
+    feedback = {
+        waiting.pk: "Vi tar upp väntetiderna under myndighetens punkt om uppdraget.",
+        relatives_role.pk: "Anhörigas roll blir en egen punkt på mötet.",
+    }
     committee_member.goto(base + "program/")
     form = f"form[action$='/program/forslag/{waiting.pk}/']"
     committee_member.locator(f"{form} input[value=taken_up]").check()
     committee_member.locator(f"{form} select").select_option(str(agency_item.pk))
+    committee_member.locator(f"#id_proposal-{waiting.pk}-feedback").fill(feedback[waiting.pk])
     submit(committee_member, form)
     form = f"form[action$='/program/forslag/{relatives_role.pk}/']"
     committee_member.locator(f"{form} input[value=taken_up]").check()
+    committee_member.locator(f"#id_proposal-{relatives_role.pk}-feedback").fill(
+        feedback[relatives_role.pk]
+    )
     submit(committee_member, form)
+    waiting.refresh_from_db()
+    relatives_role.refresh_from_db()
+    assert (waiting.agenda_item, waiting.feedback) == (agency_item, feedback[waiting.pk])
+    assert relatives_role.agenda_item.title == "Anhörigas roll vid utprovning"
+    assert relatives_role.feedback == feedback[relatives_role.pk]
     check(committee_member, "programme after answers")
     # By keyboard: the proposed item goes first.
     tab_to(
@@ -161,7 +180,8 @@ def test_one_whole_forum_cycle(new_context, users, agency, organisation, run_wor
         if m.to == [users[R.REPRESENTATIVE].email] and m.subject.startswith("Påminnelse")
     ]
     assert "Storgatan 1, Stockholm" in reminder.body
-    assert starts.strftime("%H:%M") in reminder.body
+    with translation.override("sv"):  # the mail is in the person's language
+        assert f"{date_format(starts, 'j F Y')} kl. {starts:%H:%M}" in reminder.body
     [(_name, content, _type)] = reminder.attachments
     event = Calendar.from_ical(content).walk("VEVENT")[0]
     assert event["dtstart"].dt == starts and str(event["location"]) == "Storgatan 1, Stockholm"
@@ -206,10 +226,21 @@ def test_one_whole_forum_cycle(new_context, users, agency, organisation, run_wor
     assert public.get_by_text("Punkt 1: anhörigas roll.").is_visible()
     check(public, "meeting page with minutes")
 
-    # Each proposal shows its answer to the organisation that proposed it.
+    # Each proposal shows its own answer and feedback to the organisation that proposed it.
     representative.goto(base)
-    own = representative.locator("#own-heading ~ ul").inner_text()
-    assert "Väntetider för hjälpmedel" in own and "Myndighetens hjälpmedelsuppdrag" in own
-    assert "Anhörigas roll vid utprovning" in own
+    taken_up = "Tas upp på detta möte" if lang == "sv" else "Taken up at this meeting"
+    on_agenda = "på dagordningen som" if lang == "sv" else "on the agenda as"
+    cards = representative.locator("#own-heading ~ ul > li")
+    assert cards.count() == 2
+    for proposal, item in [
+        (waiting, "Myndighetens hjälpmedelsuppdrag"),
+        (relatives_role, "Anhörigas roll vid utprovning"),
+    ]:
+        card = cards.filter(has_text=proposal.title).inner_text()
+        answer, agenda_item = card.split(on_agenda, 1)
+        assert taken_up in answer and item in agenda_item
+        assert feedback[proposal.pk] in card
+        other = relatives_role if proposal == waiting else waiting
+        assert feedback[other.pk] not in card
     check(representative, "meeting page with answers")
     assert not problems, "\n\n".join(problems)

@@ -163,6 +163,13 @@ def test_the_meeting_pages_have_no_axe_violations(new_context, users, meeting, r
         assert page.locator("#error-summary").is_visible()
         check("duplicate agenda item")
     if role == R.REPRESENTATIVE:
+        # Sam Lind is not registered, and the organisation appoints its representative.
+        other = new_context(meeting.committee.get(user__first_name="Sam").user).new_page()
+        other.goto(prefix + reverse("meetings:meeting_detail", args=[pk]))
+        assert other.locator("#appointed-by-organisation").is_visible()
+        assert other.locator("a[href$='/mote/anmalan/']").count() == 0
+        if report := axe_report(other):
+            problems.append(f"meeting page, appointed by the organisation:\n{report}")
         page.goto(prefix + reverse("meetings:proposal_create", args=[pk]))
         with page.expect_navigation():
             page.locator("main form button[type=submit]").click()

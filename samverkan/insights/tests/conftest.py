@@ -1,6 +1,11 @@
 import pytest
 
-from tests.factories import EngagementFactory, OrganisationFactory, TargetGroupFactory
+from tests.factories import (
+    EngagementFactory,
+    OrganisationFactory,
+    TargetGroupFactory,
+    TopicFactory,
+)
 
 
 @pytest.fixture
@@ -19,3 +24,13 @@ def older(db):
 @pytest.fixture
 def children(db):
     return TargetGroupFactory(name="Barn", name_en="Children")
+
+
+@pytest.fixture
+def medicines(db):
+    return TopicFactory(name="Läkemedel", name_en="Medicines")
+
+
+@pytest.fixture
+def care(db):
+    return TopicFactory(name="Vård", name_en="Care")

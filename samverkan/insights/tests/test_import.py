@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from samverkan.accounts.roles import Role
 from samverkan.insights.models import InputItem
 
-HEADER_SV = ["Typ", "Text", "Organisation", "Målgrupper"]
+HEADER_SV = ["Typ", "Text", "Organisation", "Målgrupper", "Sakområden"]
 
 
 def xlsx(rows, name="underlag.xlsx"):
@@ -44,13 +44,21 @@ def confirm(client, engagement, **extra):
 
 GOOD = [
     HEADER_SV,
-    ["behov", "Bättre information om biverkningar", "Riksförbundet Test", "Äldre; Barn"],
-    ["Förslag", "Fler dialogmöten på landsbygden", "", ""],
-    ["knowledge gap", "Vi vet för lite om hur barn använder läkemedel", "FA", "Children"],
+    ["behov", "Bättre information om biverkningar", "Riksförbundet Test", "Äldre; Barn", "vård"],
+    ["Förslag", "Fler dialogmöten på landsbygden", "", "", ""],
+    [
+        "knowledge gap",
+        "Vi vet för lite om hur barn använder läkemedel",
+        "FA",
+        "Children",
+        "Medicines; Vård",
+    ],
 ]
 
 
-def test_a_file_with_two_bad_rows_shows_both_and_writes_nothing(staff, engagement, older, children):
+def test_a_file_with_two_bad_rows_shows_both_and_writes_nothing(
+    staff, engagement, older, children, medicines, care
+):
     bad = [list(row) for row in GOOD]
     bad[1][0] = "önskemål"
     bad[3][2] = "Okänd förening"
@@ -66,19 +74,22 @@ def test_a_file_with_two_bad_rows_shows_both_and_writes_nothing(staff, engagemen
 
 
 def test_the_fixed_file_is_previewed_then_imported_whole(
-    staff, engagement, older, children, organisation
+    staff, engagement, older, children, organisation, medicines, care
 ):
     response = upload(staff, engagement, xlsx(GOOD))
     assert response.status_code == 200
     assert 'id="confirm-form"' in response.content.decode()
+    assert "<td>Medicines, Vård</td>" in response.content.decode()  # the preview's topics
     assert not InputItem.objects.exists()  # the preview writes nothing
     response = confirm(staff, engagement)
     assert response.status_code == 302 and response.url.endswith("/underlag/")
     need, proposal, gap = InputItem.objects.order_by("id")
     assert (need.kind, proposal.kind, gap.kind) == ("need", "proposal", "knowledge_gap")
     assert need.organisation == organisation and set(need.target_groups.all()) == {older, children}
-    assert proposal.organisation is None
+    assert list(need.topics.all()) == [care]
+    assert proposal.organisation is None and not proposal.topics.exists()
     assert gap.organisation.short_name == "FA" and list(gap.target_groups.all()) == [children]
+    assert set(gap.topics.all()) == {medicines, care}
     # The preview is used once.
     assert confirm_again_fails(staff, engagement)
 
@@ -90,20 +101,22 @@ def confirm_again_fails(client, engagement):
     return response.status_code == 302 and InputItem.objects.count() == 3
 
 
-def test_every_kind_of_row_error_is_reported(staff, engagement, older):
+def test_every_kind_of_row_error_is_reported(staff, engagement, older, medicines):
     rows = [
         HEADER_SV,
-        ["okänd", "Text", "", ""],
-        ["behov", "", "", ""],
-        ["behov", "x" * 5001, "", ""],
-        ["behov", "Text", "Ingen sådan", ""],
-        ["behov", "Text två", "", "Äldre; Rymdvarelser"],
-        ["", "Text tre", "", ""],
+        ["okänd", "Text", "", "", ""],
+        ["behov", "", "", "", ""],
+        ["behov", "x" * 5001, "", "", ""],
+        ["behov", "Text", "Ingen sådan", "", ""],
+        ["behov", "Text två", "", "Äldre; Rymdvarelser", ""],
+        ["", "Text tre", "", "", ""],
+        ["behov", "Text fyra", "", "", "Läkemedel; Rymdfart"],
     ]
     page = upload(staff, engagement, xlsx(rows)).content.decode()
-    for number in range(2, 8):
+    for number in range(2, 9):
         assert f"Row {number}:" in page
     assert "5001" in page and "Rymdvarelser" in page and "Ingen sådan" in page
+    assert "Row 8: Unknown topic “Rymdfart”." in page
     assert not InputItem.objects.exists()
 
 
@@ -138,10 +151,12 @@ def test_duplicates_can_be_imported_too(staff, engagement):
             'Kind,Text,Organisation,Target groups\nneed,"Bättre stöd, snabbare",,"Older people; Äldre"\n',
             "utf-8",
         ),
+        ("Typ;Text;Målgrupp;Sakområde\nbehov;Bättre stöd;Äldre;Läkemedel\n", "utf-8"),
+        ("Kind,Text,Topics\nneed,Bättre stöd,medicines\n", "utf-8"),
         ("\ufeffkind,text\nexperience,Bättre stöd\n", "utf-8"),
     ],
 )
-def test_csv_variants_are_read(staff, engagement, older, content, encoding):
+def test_csv_variants_are_read(staff, engagement, older, medicines, content, encoding):
     response = upload(staff, engagement, csv_file(content, encoding=encoding))
     assert response.status_code == 200, response.content.decode()
     confirm(staff, engagement)
@@ -198,21 +213,25 @@ def test_no_file_gets_a_message(staff, engagement):
     assert response.status_code == 400
 
 
-def test_the_template_has_the_headers(staff, engagement, older):
+def test_the_template_has_the_headers(staff, engagement, older, medicines):
     response = staff.get(f"/en/aktiviteter/{engagement.pk}/underlag/import/mall.xlsx")
     workbook = load_workbook(io.BytesIO(response.content), read_only=True)
     header = next(workbook.worksheets[0].iter_rows(values_only=True))
-    assert list(header) == ["Kind", "Text", "Organisation", "Target groups"]
+    assert list(header) == ["Kind", "Text", "Organisation", "Target groups", "Topics"]
     response = staff.get(f"/aktiviteter/{engagement.pk}/underlag/import/mall.xlsx")
     workbook = load_workbook(io.BytesIO(response.content), read_only=True)
     header = next(workbook.worksheets[0].iter_rows(values_only=True))
-    assert header[0] == "Typ" and header[3] == "Målgrupper"
+    assert header[0] == "Typ" and header[3] == "Målgrupper" and header[4] == "Sakområden"
+    allowed = list(workbook.worksheets[1].iter_rows(values_only=True))
+    assert allowed[0] == ("Typ", "Målgrupper", "Sakområden")
+    assert allowed[1][1:] == ("Äldre", "Läkemedel")
 
 
-def test_the_template_imports_when_filled_in(staff, engagement, older):
+def test_the_template_imports_when_filled_in(staff, engagement, older, medicines):
     response = staff.get(f"/aktiviteter/{engagement.pk}/underlag/import/mall.xlsx")
     workbook = load_workbook(io.BytesIO(response.content))
-    workbook.worksheets[0].append(["Erfarenhet", "Det tog lång tid att få svar", "", "Äldre"])
+    row = ["Erfarenhet", "Det tog lång tid att få svar", "", "Äldre", "Läkemedel"]
+    workbook.worksheets[0].append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     assert (
@@ -221,3 +240,4 @@ def test_the_template_imports_when_filled_in(staff, engagement, older):
     )
     confirm(staff, engagement)
     assert InputItem.objects.get().kind == "experience"
+    assert list(InputItem.objects.get().topics.all()) == [medicines]

@@ -19,14 +19,16 @@ def rows(*filled, total=5):
     return data
 
 
-def test_it_shows_five_empty_rows(client_for, engagement):
+def test_it_shows_five_empty_rows(client_for, engagement, older, medicines):
     page = client_for(Role.AGENCY_STAFF).get(url(engagement)).content.decode()
     assert 'name="form-TOTAL_FORMS" value="5"' in page
     assert "Riksförbundet Test" in page and "Föreningen Anhöriga" in page
+    assert 'name="form-4-target_groups"' in page and 'name="form-4-topics"' in page
+    assert "Läkemedel" in page
 
 
 def test_it_saves_the_filled_rows_and_ignores_empty_ones(
-    client_for, users, engagement, organisation, older, agency
+    client_for, users, engagement, organisation, older, agency, medicines, care
 ):
     data = rows(
         {
@@ -34,6 +36,7 @@ def test_it_saves_the_filled_rows_and_ignores_empty_ones(
             "text": "Bättre information om biverkningar",
             "organisation": organisation.pk,
             "target_groups": [older.pk],
+            "topics": [medicines.pk, care.pk],
         },
         {},
         {"kind": "proposal", "text": "Fler dialogmöten på landsbygden"},
@@ -42,7 +45,9 @@ def test_it_saves_the_filled_rows_and_ignores_empty_ones(
     assert response.status_code == 302
     need, proposal = InputItem.objects.order_by("id")
     assert need.organisation == organisation and list(need.target_groups.all()) == [older]
+    assert set(need.topics.all()) == {medicines, care}
     assert proposal.organisation is None and proposal.kind == "proposal"
+    assert not proposal.topics.exists()
     assert list(need.addressed_to.all()) == [agency]
     assert need.created_by == users[Role.AGENCY_STAFF]
     assert AuditEntry.objects.filter(action="insights.input_items.recorded").count() == 1
@@ -68,6 +73,21 @@ def test_an_all_empty_form_asks_for_one_item(client_for, engagement):
     response = client_for(Role.AGENCY_STAFF).post(url(engagement), rows())
     assert response.status_code == 400
     assert not InputItem.objects.exists()
+
+
+def test_an_unknown_topic_cannot_be_chosen(client_for, engagement, medicines):
+    data = rows({"kind": "need", "text": "Behov", "topics": [medicines.pk + 1000]})
+    response = client_for(Role.AGENCY_STAFF).post(url(engagement), data)
+    assert response.status_code == 400
+    assert 'href="#id_form-0-topics_group"' in response.content.decode()
+    assert not InputItem.objects.exists()
+
+
+def test_add_more_rows_keeps_the_chosen_topics(client_for, engagement, medicines):
+    data = rows({"kind": "need", "text": "Behåll mig", "topics": [medicines.pk]})
+    response = client_for(Role.AGENCY_STAFF).post(url(engagement), {**data, "add_rows": "1"})
+    checkbox = f'name="form-0-topics" value="{medicines.pk}" id="id_form-0-topics_0" checked'
+    assert checkbox in response.content.decode()
 
 
 def test_an_organisation_not_invited_cannot_be_chosen(client_for, engagement, other_agency):

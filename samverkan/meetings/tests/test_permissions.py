@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samverkan.accounts.roles import Role
+from samverkan.engagements.models import Representation
 from samverkan.meetings import permissions
 from samverkan.meetings.models import AccessNeeds, CommitteeMember, Registration
 from samverkan.meetings.services import registration_create
@@ -14,6 +15,12 @@ HOSTS = {R.AGENCY_COORDINATOR: True, R.AGENCY_STAFF: True}
 INVITED = {R.ORGANISATION_ADMIN: True, R.REPRESENTATIVE: True}
 EVERYONE = dict.fromkeys(R, True)
 
+
+def personally_invited(meeting):
+    meeting.engagement.representation = Representation.INVITED
+    return meeting
+
+
 MATRIX = {
     "set_up": (HOSTS, lambda u, m: permissions.can_set_up_meeting(u, m.engagement)),
     "view": (EVERYONE, permissions.can_view_meeting),
@@ -21,13 +28,27 @@ MATRIX = {
     "propose": (INVITED, permissions.can_propose_topic),
     "review": (HOSTS, permissions.can_review_proposals),
     "edit_agenda": (HOSTS, permissions.can_edit_agenda),
-    "register": (INVITED, permissions.can_register),
+    # The meeting fixture is "appointed by the organisation": only its administrator registers.
+    "register": ({R.ORGANISATION_ADMIN: True}, permissions.can_register),
+    "waits_to_be_appointed": ({R.REPRESENTATIVE: True}, permissions.waits_to_be_appointed),
+    "register_personally_invited": (
+        INVITED,
+        lambda u, m: permissions.can_register(u, personally_invited(m)),
+    ),
+    "waits_personally_invited": (
+        {},
+        lambda u, m: permissions.waits_to_be_appointed(u, personally_invited(m)),
+    ),
     "invite": (HOSTS, permissions.can_send_invitations),
     "registrations": (HOSTS, permissions.can_view_registrations),
     "attendance": (HOSTS, permissions.can_take_attendance),
     "evaluation_results": (HOSTS, permissions.can_view_evaluation_results),
     "minutes": (HOSTS, permissions.can_edit_minutes),
     "appoint": ({R.ORGANISATION_ADMIN: True}, permissions.can_appoint_representative),
+    "appoint_personally_invited": (
+        {},
+        lambda u, m: permissions.can_appoint_representative(u, personally_invited(m)),
+    ),
 }
 
 

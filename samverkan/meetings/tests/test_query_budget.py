@@ -33,7 +33,6 @@ def grow(meeting, organisation, size, batch):
             registration=registration,
             needs=["companion"],
             consented_at="2026-01-01T00:00Z",
-            purge_on="2027-01-01",
         )
         item = AgendaItem.objects.create(meeting=meeting, title=f"Punkt {batch}{i}", position=i)
         Proposal.objects.create(

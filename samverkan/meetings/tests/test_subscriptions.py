@@ -49,6 +49,8 @@ def test_joining_a_list_needs_consent_and_one_list(meeting, client_for, users):
 def test_a_subscriber_is_invited_and_leaves_the_list_with_one_click_from_the_mail(
     meeting, outsider, users, run_worker, django_capture_on_commit_callbacks
 ):
+    meeting.engagement.representation = "invited"  # subscribers register themselves
+    meeting.engagement.save()
     group = TargetGroupFactory(name="Äldre")
     meeting.engagement.target_groups.add(group)
     Subscription.objects.create(user=outsider, target_group=group, consented_at="2026-01-01T00:00Z")
