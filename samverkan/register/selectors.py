@@ -28,6 +28,12 @@ class HostRelation:
     last_contact: datetime | None = None
     per_year: dict[int, int] = field(default_factory=dict)
 
+    @property
+    def per_year_text(self) -> str:
+        """ "2025: 3, 2024: 1": written here, as the template's number formatting of a few
+        hundred numbers cost more than the rest of the table."""
+        return ", ".join(f"{year}: {count}" for year, count in self.per_year.items())
+
 
 class HostRelations:
     """Every host that engages `organisation` in what `viewer` may see, as a sequence that a
