@@ -3,8 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
-from .env import env_bool, env_int
+from .base import ALLOWED_HOSTS, SECRET_KEY
+from .env import env_bool, env_int, env_str
 
 DEBUG = False
 if SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 50:
@@ -18,3 +18,6 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Links in mail need the site's public address: SITE_URL, or else the first allowed host's.
+if not env_str("SITE_URL") and ALLOWED_HOSTS and ALLOWED_HOSTS[0] != "*":
+    SITE_URL = f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
