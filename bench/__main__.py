@@ -136,8 +136,9 @@ def measure(args, data: dict) -> int:
     from .measurements import MEASUREMENTS
 
     chosen = [m for m in MEASUREMENTS if not args.only or m.name in args.only.split(",")]
-    if any(m.vs_floor for m in chosen) and not any(m.name == "floor_p95" for m in chosen):
-        chosen.insert(0, next(m for m in MEASUREMENTS if m.name == "floor_p95"))
+    for floor in dict.fromkeys(m.floor for m in chosen if m.floor):
+        if not any(m.name == floor for m in chosen):
+            chosen.insert(0, next(m for m in MEASUREMENTS if m.name == floor))
 
     log("Collecting static files")
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -156,14 +157,15 @@ def measure(args, data: dict) -> int:
     reused = " (by an earlier run)" if data["reused"] else ""
     print(f"generation: {data['seconds']:.0f} s{reused}{after}")
     print(f"busy_organisation: {facts.busy_organisation}")
+    print(f"calendar_rows: {facts.calendar_rows}")
     figures = {name: statistics.median(values) for name, values in samples.items() if values}
     for m in chosen:
         print(
             f"{m.name}: failed" if m.name in failed else f"{m.name}: {figures[m.name]:.1f} {m.unit}"
         )
     for m in chosen:
-        if m.vs_floor and m.name in figures and "floor_p95" in figures:
-            ratio = figures[m.name] / figures["floor_p95"]
+        if m.floor and m.name in figures and m.floor in figures:
+            ratio = figures[m.name] / figures[m.floor]
             print(f"{m.name.removesuffix('_p95')}_vs_floor: {ratio:.1f} x")
     return 1 if failed else 0
 

@@ -16,8 +16,13 @@ SQL = "SELECT name, slug, kind, municipality FROM register_organisation ORDER BY
 
 
 def floor(request):
+    # As many rows as the page it is compared with: the organisation list's by default.
+    try:
+        rows = min(max(int(request.GET.get("rows", settings.PAGE_SIZE)), 1), 1000)
+    except ValueError:
+        rows = settings.PAGE_SIZE
     with connection.cursor() as cursor:
-        cursor.execute(SQL, [settings.PAGE_SIZE])  # as many rows as the organisation list shows
+        cursor.execute(SQL, [rows])
         rows = cursor.fetchall()
     # Rendered without the request, so no context processors run: the floor is the bare minimum.
     return HttpResponse(get_template("bench/floor.html").render({"rows": rows}))

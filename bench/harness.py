@@ -29,14 +29,15 @@ class Measurement:
 
     `measure(bench)` returns one sample. A measurement with `rounds=None` is taken in every
     round and the median of the samples is printed; `rounds=1` takes it once (slow or cold
-    measurements, such as a process's peak memory). `vs_floor` also prints the ratio to the floor.
+    measurements, such as a process's peak memory). `floor` names the floor figure to divide a
+    page's figure by (the floor rendering as many rows as the page shows): the ratio is printed.
     """
 
     name: str
     unit: str
     measure: Callable[["Bench"], float]
     rounds: int | None = None
-    vs_floor: bool = False
+    floor: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Facts:
     busy_organisation: str  # slug of the civil-society organisation with the most invitations
     calendar_month: str  # YYYY-MM, the data's current month
     export_year: int  # the last complete year
+    calendar_rows: int  # how many activities the calendar month shows
 
     @classmethod
     def from_database(cls, as_of: date) -> "Facts":
@@ -64,7 +66,15 @@ class Facts:
         )
         if busiest is None:
             raise BenchError("The bench database has no invitations; generate it again")
+        from samverkan.engagements.models import Engagement
+        from samverkan.engagements.selectors import month_grid
+        from samverkan.engagements.views import MAX_PER_DAY
+
+        month = month_grid(
+            Engagement.objects.published(), as_of.replace(day=1), per_day=MAX_PER_DAY
+        )
         return cls(
+            calendar_rows=sum(len(day["items"]) for week in month for day in week),
             as_of=as_of,
             busy_organisation=Organisation.objects.get(pk=busiest["organisation_id"]).slug,
             calendar_month=f"{as_of:%Y-%m}",

@@ -146,3 +146,8 @@ def test_the_floor_renders_a_page_of_organisations(generated, rf, settings):
     response = floor(rf.get("/bench/floor/"))
     assert response.status_code == 200
     assert response.content.decode().count("<tr>") == settings.PAGE_SIZE
+    # As many rows as the page it is compared with; a bad count falls back to a page.
+    assert floor(rf.get("/bench/floor/?rows=7")).content.decode().count("<tr>") == 7
+    assert (
+        floor(rf.get("/bench/floor/?rows=x")).content.decode().count("<tr>") == settings.PAGE_SIZE
+    )
