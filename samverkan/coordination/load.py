@@ -47,7 +47,8 @@ def _active(organisation_ids):
     """Invitations that still take the organisations' time: not declined, not cancelled (one
     row per invitation: its engagement's lead host's row)."""
     return (
-        Involvement.objects.filter(organisation_id__in=organisation_ids, is_lead=True)
+        Involvement.objects.filter(organisation_id__in=organisation_ids)
+        .leads()
         .filter(invitation_status__in=[InvitationStatus.INVITED, InvitationStatus.ACCEPTED])
         .exclude(engagement_status=Status.CANCELLED)
     )

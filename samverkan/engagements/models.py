@@ -577,7 +577,16 @@ class InvolvementQuerySet(models.QuerySet):
             return self.filter(
                 Q(is_published=True) | Q(engagement_id__in=invited.values("engagement_id"))
             )
-        return self.filter(is_published=True)
+        return self.published()
+
+    def published(self):
+        # "IN (true)", not "= true": Django writes the latter as the bare column on SQLite,
+        # which SQLite cannot look up in an index.
+        return self.filter(is_published__in=[True])
+
+    def leads(self):
+        """One row per engagement and organisation: its lead host's (same index note)."""
+        return self.filter(is_lead__in=[True])
 
 
 class Involvement(models.Model):
@@ -622,6 +631,7 @@ class Involvement(models.Model):
                     "organisation",
                     "is_lead",
                     "starts_at",
+                    "engagement",
                     "is_published",
                     "engagement_status",
                     "invitation_status",

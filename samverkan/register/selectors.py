@@ -59,8 +59,8 @@ def who_consults(organisation: Organisation, *, viewer, count: int | None = None
 def _host_relations(rows, part: slice) -> list[HostRelation]:
     ranked = (
         rows.values("host_id")
-        .annotate(engagements=Count("engagement_id"), last=Max("starts_at"))
-        .order_by("-engagements", "host__name")
+        .annotate(engagements=Count("pk"), last=Max("starts_at"))
+        .order_by("-engagements", "host_id")  # ties in the order the hosts were registered
     )
     ranked = ranked[part]
     relations = {
@@ -74,7 +74,7 @@ def _host_relations(rows, part: slice) -> list[HostRelation]:
     years = (
         rows.filter(host_id__in=relations)
         .values_list("host_id", "year")
-        .annotate(n=Count("engagement_id"))
+        .annotate(n=Count("pk"))
         .order_by("host_id", "-year")
     )
     for host_id, year, n in years:
@@ -108,7 +108,8 @@ def activities(organisation: Organisation, *, viewer):
     `viewer` may see (from the derived rows: one per engagement, its lead host's)."""
     return (
         Involvement.objects.visible_to(viewer)
-        .filter(organisation=organisation, is_lead=True)
+        .filter(organisation=organisation)
+        .leads()
         .order_by("-starts_at", "-engagement_id")
         .values_list("engagement_id", flat=True)
     )

@@ -123,6 +123,7 @@ class Migration(migrations.Migration):
                     "organisation",
                     "is_lead",
                     "starts_at",
+                    "engagement",
                     "is_published",
                     "engagement_status",
                     "invitation_status",
