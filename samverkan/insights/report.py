@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, DurationField, ExpressionWrapper, Q
+from django.db.models import Case, Count, DurationField, Q, When
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -200,8 +200,12 @@ def host_day_counts(filters: AnalysisFilters) -> list[tuple[int, int | None, int
     """(host, days from the item's recording to the host's first response or None, pairs,
     pairs with a response): one grouped query over the (item, host) pairs for sections 4
     and 5. The rows are at most the hosts times the distinct days, whatever the volume."""
-    days = ExpressionWrapper(
-        TruncDate("first_response_at") - TruncDate("item__created_at"),
+    # Only for the answered pairs (on SQLite each date is a Python call per row).
+    days = Case(
+        When(
+            first_response_at__isnull=False,
+            then=TruncDate("first_response_at") - TruncDate("item__created_at"),
+        ),
         output_field=DurationField(),
     )
     rows = (
