@@ -8,8 +8,9 @@ Every section is one grouped query whose number does not depend on the data:
    each for the names);
 4. by host, with how many of the (item, host) pairs got a response: a response written, or the
    host closed the item (acted on it, took it into an assignment, did not act, referred it);
-5. how fast: the days from an item's recording to each host's first response, grouped by the
-   two dates, so the median is taken in Python from a few thousand rows whatever the volume;
+5. how fast: the days from an item's recording to each host's first response. 4. and 5. are one
+   query over the pairs grouped by host and those days, so the median is taken in Python from
+   at most hosts × days rows whatever the volume;
 6. change over time: items per month and kind (per quarter for a period over two years);
 7. needs raised to two or more hosts: the latest grouping run for the same filters (`GroupingRun`,
    made by the worker, see `grouping.py`), with one query for the quoted items' texts and one
@@ -24,7 +25,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, DurationField, Q, When
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -114,6 +115,19 @@ def analysis_items(filters: AnalysisFilters):
     return items
 
 
+def analysis_addressees(filters: AnalysisFilters):
+    """The (item, host) pairs of the analysis's items. The period is read through a join on
+    the item (which also gives its recording time, see `median_days_to_response`), the other
+    filters as in `analysis_items`."""
+    period = filters.period
+    pairs = Addressee.objects.filter(
+        item__created_at__gte=period.starts_at, item__created_at__lt=period.ends_before
+    )
+    if filters.hosts or filters.target_groups or filters.topics:
+        pairs = pairs.filter(item__in=analysis_items(filters).values("pk"))
+    return pairs
+
+
 # Counts ----------------------------------------------------------------------------------------
 
 
@@ -182,41 +196,58 @@ def _responded() -> Q:
     return ~Q(response="") | Q(status__in=CLOSED_STATUSES)
 
 
-def by_host(items, filters: AnalysisFilters) -> tuple[list[HostRow], int, int]:
-    """Items and responses per host (only the chosen hosts when some are), and the totals of
-    (item, host) pairs and of those with a response, over every host."""
+def host_day_counts(filters: AnalysisFilters) -> list[tuple[int, int | None, int, int]]:
+    """(host, days from the item's recording to the host's first response or None, pairs,
+    pairs with a response): one grouped query over the (item, host) pairs for sections 4
+    and 5. The rows are at most the hosts times the distinct days, whatever the volume."""
+    # Only for the answered pairs (on SQLite each date is a Python call per row).
+    days = Case(
+        When(
+            first_response_at__isnull=False,
+            then=TruncDate("first_response_at") - TruncDate("item__created_at"),
+        ),
+        output_field=DurationField(),
+    )
     rows = (
-        Addressee.objects.filter(item__in=items.values("pk"))
-        .values("host_id")
+        analysis_addressees(filters)
+        .annotate(days=days)
+        .values("host_id", "days")
         .annotate(n=Count("id"), responded=Count("id", filter=_responded()))
         .order_by()
-        .values_list("host_id", "n", "responded")
+        .values_list("host_id", "days", "n", "responded")
     )
-    rows = list(rows)
-    total = sum(n for _, n, _ in rows)
-    responded = sum(r for _, _, r in rows)
+    return [
+        (host, None if gap is None else max(0, gap.days), n, responded)
+        for host, gap, n, responded in rows
+    ]
+
+
+def by_host(
+    rows: list[tuple[int, int | None, int, int]], filters: AnalysisFilters
+) -> tuple[list[HostRow], int, int]:
+    """Items and responses per host (only the chosen hosts when some are), and the totals of
+    (item, host) pairs and of those with a response, over every host."""
+    counts: dict[int, list[int]] = {}
+    for host, _days, n, responded in rows:
+        pair = counts.setdefault(host, [0, 0])
+        pair[0] += n
+        pair[1] += responded
+    total = sum(n for n, _ in counts.values())
+    responded = sum(r for _, r in counts.values())
     chosen = {host.pk for host in filters.hosts}
-    shown = [row for row in rows if not chosen or row[0] in chosen]
-    names = Organisation.objects.only("name", "slug").in_bulk([row[0] for row in shown])
-    hosts = [HostRow(names[pk].name, names[pk].slug, n, r) for pk, n, r in shown if pk in names]
+    shown = [pk for pk in counts if not chosen or pk in chosen]
+    names = Organisation.objects.only("name", "slug").in_bulk(shown)
+    hosts = [HostRow(names[pk].name, names[pk].slug, *counts[pk]) for pk in shown if pk in names]
     hosts.sort(key=lambda row: (-row.items, row.name))
     return hosts, total, responded
 
 
-def median_days_to_response(items) -> float | None:
+def median_days_to_response(rows: list[tuple[int, int | None, int, int]]) -> float | None:
     """The median of the days from an item's recording to a host's first response."""
-    rows = (
-        Addressee.objects.filter(item__in=items.values("pk"), first_response_at__isnull=False)
-        .annotate(answered=TruncDate("first_response_at"), recorded=TruncDate("item__created_at"))
-        .values("answered", "recorded")
-        .annotate(n=Count("id"))
-        .order_by()
-        .values_list("answered", "recorded", "n")
-    )
     days: dict[int, int] = {}
-    for answered, recorded, n in rows:
-        gap = max(0, (_as_date(answered) - _as_date(recorded)).days)
-        days[gap] = days.get(gap, 0) + n
+    for _host, gap, n, _responded in rows:
+        if gap is not None:
+            days[gap] = days.get(gap, 0) + n
     total = sum(days.values())
     if not total:
         return None
@@ -363,7 +394,8 @@ def needs_analysis(filters: AnalysisFilters) -> NeedsAnalysis:
     items = analysis_items(filters)
     months = month_kind_counts(items)
     kinds = by_kind(months)
-    hosts, addressed, responded = by_host(items, filters)
+    pairs = host_day_counts(filters)
+    hosts, addressed, responded = by_host(pairs, filters)
     run = latest_run(filters)
     return NeedsAnalysis(
         filters=filters,
@@ -374,7 +406,7 @@ def needs_analysis(filters: AnalysisFilters) -> NeedsAnalysis:
         hosts=hosts,
         addressed=addressed,
         responded=responded,
-        median_days=median_days_to_response(items),
+        median_days=median_days_to_response(pairs),
         over_time=over_time(months, filters),
         run=run,
         needs=cross_host_needs(run) if run and run.status == "done" else [],

@@ -193,6 +193,24 @@ def test_a_long_period_is_shown_per_quarter(world):
         assert bucket_label(over, over.rows[-1].bucket) == "kv. 4 2025"
 
 
+def test_hosts_and_days_to_response_follow_the_filters_and_local_dates(world, agency, other_agency):
+    """Only the chosen host is listed; the days are between local dates (a response just after
+    midnight is a day later, though the same day in UTC) and never below zero."""
+    _ours, late, early = world["transport"]
+    InputItem.objects.filter(pk=late.pk).update(created_at=local(2025, 5, 20, 23, 30))
+    Addressee.objects.filter(item=late).update(first_response_at=local(2025, 5, 21, 0, 30))
+    Addressee.objects.filter(item=early).update(first_response_at=local(2025, 5, 19, 9))
+    assert needs_analysis(year_filters()).median_days == 1  # 2, 1 and 0 days
+    analysis = needs_analysis(year_filters(hosts=(other_agency,)))
+    assert [(row.name, row.items, row.responded) for row in analysis.hosts] == [
+        (other_agency.name, 4, 2)
+    ]
+    assert (analysis.addressed, analysis.responded, analysis.median_days) == (4, 2, 0.5)
+    analysis = needs_analysis(year_filters(hosts=(agency,)))
+    assert [(row.name, row.items, row.responded) for row in analysis.hosts] == [(agency.name, 2, 1)]
+    assert (analysis.addressed, analysis.responded, analysis.median_days) == (2, 1, 2)
+
+
 def test_the_filters_narrow_the_items(world, agency):
     assert needs_analysis(year_filters(hosts=(agency,))).total == 2
     assert needs_analysis(year_filters(target_groups=(world["children"],))).total == 3
