@@ -32,6 +32,7 @@ from samverkan.engagements.models import (
     Seat,
 )
 from samverkan.engagements.services import involvements_refresh
+from samverkan.insights.models import Addressee, InputItem, TriageStep, text_key
 from samverkan.register.models import Affiliation, Organisation, Person, TargetGroup, Topic
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -1274,6 +1275,83 @@ def _load_engagements(orgs, forums, target_groups, topics):
             )
 
 
+# --------------------------------------------------------------------------------------------
+# Input items (underlag) from the open dialogue meeting of 23 November 2018 (seed 004), with the
+# hosts' answers so far. (kind, text, organisation or None, status at SoS, response)
+# --------------------------------------------------------------------------------------------
+
+INPUT_MEETING = ("Dialogmöte om samverkansstruktur för kompetensförsörjning i vården", (23,))
+INPUT_ITEMS = [
+    (
+        "need",
+        "Förslaget behöver bli tydligare om hur det nationella rådet och de sex regionala råden "
+        "ska samspela.",
+        None,
+        "considering",
+        "Projektgruppen går igenom synpunkterna och konkretiserar hur råden ska samspela "
+        "inför slutrapporten.",
+    ),
+    (
+        "proposal",
+        "Patientorganisationerna bör ha en plats i det nationella rådet, så att patienternas "
+        "behov av kompetens i vården hörs.",
+        "Funktionsrätt Sverige",
+        "received",
+        "",
+    ),
+    (
+        "problem",
+        "Samverkan riskerar att bli ett självändamål om rådet inte har tydliga mål.",
+        None,
+        "acted_on",
+        "Förslaget kompletteras med tydliga mål för vad samverkan ska åstadkomma: en "
+        "effektivare kompetensförsörjning i hälso- och sjukvården.",
+    ),
+    (
+        "need",
+        "Studenterna vill vara med när de regionala rådens uppdrag formuleras.",
+        None,
+        "received",
+        "",
+    ),
+]
+
+
+def _load_input_items(orgs, topics):
+    """Input items with their addressees and the lead host's answers; no audit entries, as for
+    the rest of the demo data."""
+    title, (day,) = INPUT_MEETING
+    engagement = Engagement.objects.get(title=title, starts_at=at(2018, 11, day, 10, 0))
+    hosts = list(engagement.host_links.values_list("organisation_id", flat=True))
+    lead = orgs["SoS"]
+    answered_at = at(2018, 11, 28, 12, 0)
+    for kind, text, organisation, status, response in INPUT_ITEMS:
+        item, _ = InputItem.objects.update_or_create(
+            engagement=engagement,
+            text_key=text_key(text),
+            defaults={
+                "kind": kind,
+                "text": text,
+                "organisation": orgs[organisation] if organisation else None,
+            },
+        )
+        item.topics.set([topics["Kompetensförsörjning"]])
+        for host_id in hosts:
+            Addressee.objects.get_or_create(item=item, host_id=host_id)
+        if status == "received":
+            continue
+        addressee = Addressee.objects.get(item=item, host=lead)
+        Addressee.objects.filter(pk=addressee.pk).update(
+            status=status,
+            response=response,
+            status_changed_at=answered_at,
+            first_response_at=answered_at,
+        )
+        TriageStep.objects.update_or_create(
+            addressee=addressee, status=status, defaults={"response": response}
+        )
+
+
 def _load_users(orgs):
     logins = []
     for email, first, last, role, org_key in DEMO_USERS:
@@ -1309,6 +1387,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str, str]]:
     forums = _load_forums(orgs, target_groups, topics)
     _load_people(orgs)
     _load_engagements(orgs, forums, target_groups, topics)
+    _load_input_items(orgs, topics)
     # The "similar engagements" index, so the demo shows similar activities at other agencies.
     engagements_reindex()
     involvements_refresh()
@@ -1317,6 +1396,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str, str]]:
         stdout.write(
             f"Loaded {len(target_groups)} target groups, {len(topics)} topics, "
             f"{len(ORGANISATIONS)} organisations, {len(FORUMS)} forums, {len(PEOPLE)} people, "
-            f"{len(ENGAGEMENTS)} engagements and {len(logins)} demo users.\n"
+            f"{len(ENGAGEMENTS)} engagements, {len(INPUT_ITEMS)} input items and "
+            f"{len(logins)} demo users.\n"
         )
     return logins

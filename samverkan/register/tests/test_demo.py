@@ -21,6 +21,7 @@ from samverkan.engagements.models import (
     Status,
     Step,
 )
+from samverkan.insights.models import Addressee, InputItem, TriageStep
 from samverkan.register import demo
 from samverkan.register.models import (
     Affiliation,
@@ -48,6 +49,9 @@ MODELS = [
     Participation,
     User,
     EmailAddress,
+    InputItem,
+    Addressee,
+    TriageStep,
 ]
 
 
@@ -67,6 +71,7 @@ def test_loading_twice_gives_the_same_rows(logins):
     assert first["Organisation"] == len(demo.ORGANISATIONS)
     assert first["TargetGroup"] == first["Topic"] == 12
     assert first["Engagement"] == len(demo.ENGAGEMENTS)
+    assert first["InputItem"] == len(demo.INPUT_ITEMS)
 
 
 def test_loading_does_not_write_the_audit_log(logins):
@@ -209,3 +214,15 @@ def test_command_prints_the_logins():
     assert "Demo logins" in out.getvalue()
     assert "natverk@demo.samverkan.se" in out.getvalue()
     assert User.objects.filter(email__endswith="@demo.samverkan.se").count() == len(demo.DEMO_USERS)
+
+
+def test_the_dialogue_meeting_has_input_with_answers_on_its_public_page(logins, client):
+    """The demo shows "We asked – you said – we did" for the open meeting of 23 November 2018."""
+    item = InputItem.objects.get(text__startswith="Samverkan riskerar")
+    assert {a.host.short_name for a in item.addressees.all()} == {"SoS", "UKÄ"}
+    page = client.get(f"/aktiviteter/{item.engagement_id}/vi-fragade-ni-sa-vi-gjorde/")
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Samverkan riskerar att bli ett självändamål" in body
+    assert "tydliga mål för vad samverkan ska åstadkomma" in body
+    assert "Funktionsrätt Sverige" not in body  # the public page names no organisation
