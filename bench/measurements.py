@@ -152,7 +152,6 @@ def _coordinator_cookie(bench: Bench) -> str:
 def _newest_items_from(count: int):
     """The day from which on the newest `count` input items were recorded (about `count`:
     the whole of that day is included; all items at a small scale)."""
-    from django.utils import timezone
 
     from samverkan.insights.models import InputItem
 

@@ -127,7 +127,7 @@ class EngagementFactory(factory.django.DjangoModelFactory):
     def invited(obj, create, extracted, **kwargs):
         for organisation in extracted or []:
             Invitation.objects.create(engagement=obj, organisation=organisation)
-        if create:  # as the services do after every change
+        if create and extracted:  # as the services do after every change
             involvements_refresh(engagement_ids=[obj.pk])
 
 

@@ -168,3 +168,15 @@ def test_who_consults_follows_the_activity_form(client_for, agency, organisation
 
     assert client.post(edit, {**data, "invited": []}).status_code == 302
     assert selectors.who_consults(organisation, viewer=AnonymousUser()) == []
+
+
+def test_the_agencies_page_takes_bad_pages_and_is_for_organisations_only(
+    client, agency, organisation
+):
+    EngagementFactory(hosts=[agency], invited=[organisation], starts_at=when(2024))
+    url = f"/organisationer/{organisation.slug}/myndigheter/"
+    for page in ("abc", "-1", "99999999999999999999"):
+        response = client.get(url, {"page": page})
+        assert response.status_code == 200, page
+        assert agency.name in response.content.decode()
+    assert client.get(f"/organisationer/{agency.slug}/myndigheter/").status_code == 404

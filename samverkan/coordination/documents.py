@@ -4,8 +4,6 @@ Both are built from a `StandingReport` already read (a fixed number of queries, 
 of rows) in the active language, written to a temporary file and streamed from there.
 """
 
-import tempfile
-
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
@@ -17,7 +15,7 @@ from samverkan.core.documents import (
     cell,
     docx_table,
     new_document,
-    save_docx,
+    save_to_tempfile,
     sheet_title,
 )
 from samverkan.engagements.models import Level, Status
@@ -196,7 +194,7 @@ def report_docx(report: StandingReport):
     else:
         document.add_paragraph(_("No organisation was engaged in this period."))
 
-    return save_docx(document)
+    return save_to_tempfile(document)
 
 
 def joint_summary(report: StandingReport) -> str:
@@ -273,7 +271,4 @@ def report_xlsx(report: StandingReport):
     for row in report.load.rows:
         load.append([cell(row.name), *row.counts, row.total])
 
-    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
+    return save_to_tempfile(workbook, suffix=".xlsx")

@@ -59,16 +59,17 @@ def docx_table(document, headers: list[str], rows: list[list], footer: list | No
     return table
 
 
-def save_docx(document):
-    """The document in an open temporary file at its start."""
-    handle = tempfile.TemporaryFile(suffix=".docx")  # noqa: SIM115 - FileResponse closes it
+def save_to_tempfile(document, suffix: str = ".docx"):
+    """The document (or an openpyxl workbook, with suffix ".xlsx") in an open temporary file at
+    its start."""
+    handle = tempfile.TemporaryFile(suffix=suffix)  # noqa: SIM115 - FileResponse closes it
     document.save(handle)
     handle.seek(0)
     return handle
 
 
 def cell(value):
-    """Text a spreadsheet would run as a formula is written as text (as core.exports does)."""
+    """Text a spreadsheet would run as a formula (CSV injection) is written as text."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value

@@ -5,13 +5,13 @@ openpyxl's write-only workbook into a temporary file, which is then streamed.
 """
 
 import csv
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from .documents import XLSX_TYPE, cell, save_to_tempfile
 from .filters import CHUNK_SIZE
 
 FORMATS = {"csv", "xlsx"}
@@ -23,12 +23,10 @@ class _Echo:
 
 
 def _clean(value):
-    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+    """Neutralise text a spreadsheet would run as a formula (CSV injection); local times."""
     if isinstance(value, timezone.datetime) and timezone.is_aware(value):
         return timezone.localtime(value).replace(tzinfo=None)
-    return value
+    return cell(value)
 
 
 def export_response(
@@ -67,12 +65,9 @@ def export_response(
     sheet.append(headers)
     for row in rows():
         sheet.append(row)
-    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
-    workbook.save(handle)
-    handle.seek(0)
     return FileResponse(
-        handle,
+        save_to_tempfile(workbook, suffix=".xlsx"),
         as_attachment=True,
         filename=f"{filename}-{stamp}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_TYPE,
     )

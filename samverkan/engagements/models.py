@@ -564,20 +564,17 @@ class CoHostProposal(TimeStampedModel):
         return f"{self.host} → {self.engagement}"
 
 
-class InvolvementQuerySet(models.QuerySet):
+class InvolvementQuerySet(VisibilityQuerySet):
     def visible_to(self, user):
         """The rows of the engagements `user` may see, as `Engagement.objects.visible_to`."""
         from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
 
-        role = Role.of(user)
-        if role.is_public_body:
-            return self
-        if role in CIVIL_SOCIETY_ROLES and user.organisation_id:
+        if Role.of(user) in CIVIL_SOCIETY_ROLES and user.organisation_id:
             invited = Invitation.objects.filter(organisation_id=user.organisation_id)
             return self.filter(
                 Q(is_published=True) | Q(engagement_id__in=invited.values("engagement_id"))
             )
-        return self.published()
+        return super().visible_to(user)
 
     def published(self):
         # "IN (true)", not "= true": Django writes the latter as the bare column on SQLite,

@@ -6,11 +6,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samverkan.core.documents import docx_table, new_document, save_docx
+from samverkan.core.documents import docx_table, new_document, save_to_tempfile
 from samverkan.core.exports import export_response
 
 from . import grouping
-from .models import CLOSED_STATUSES
+from .models import CLOSED_STATUSES, GroupingStatus
 from .report import AnalysisFilters, NeedsAnalysis, analysis_items, bucket_label
 
 
@@ -67,7 +67,7 @@ def days_text(days: float | None) -> str:
 def key_figures(analysis: NeedsAnalysis) -> list[tuple[str, str]]:
     """The summary's figures as (label, value), for the page and the report."""
     run = analysis.run
-    needs = str(run.cross_host_count) if run and run.status == "done" else "–"
+    needs = str(run.cross_host_count) if run and run.status == GroupingStatus.DONE else "–"
     return [
         (_("Input items"), str(analysis.total)),
         (_("Share of addressed agencies that responded"), percent(analysis.response_share)),
@@ -93,9 +93,9 @@ def grouping_text(analysis: NeedsAnalysis) -> str:
     run = analysis.run
     if run is None:
         return _("Similar items have not been grouped for these filters yet.")
-    if run.status == "failed":
+    if run.status == GroupingStatus.FAILED:
         return _("The last grouping of similar items failed.")
-    if run.status != "done":
+    if run.status != GroupingStatus.DONE:
         if not run.is_pending:
             return _("The last grouping of similar items stopped before it was done.")
         return _("The grouping of similar items is not finished yet.")
@@ -217,7 +217,7 @@ def analysis_docx(analysis: NeedsAnalysis):
         [_("Filter"), _("Value")],
         [list(row) for row in describe_filters(analysis.filters)],
     )
-    return save_docx(document)
+    return save_to_tempfile(document)
 
 
 def host_headers() -> list[str]:
@@ -279,10 +279,10 @@ def items_xlsx_response(filters: AnalysisFilters):
         (_("Addressed to"), lambda i: ", ".join(sorted(a.host.name for a in i.addressees.all()))),
         (_("Responded"), _responded_by),
     ]
-    # Translators: the file name of the downloaded items, without spaces.
     return export_response(
         queryset=items,
         columns=columns,
+        # Translators: the file name of the downloaded items, without spaces.
         filename=_("input-items"),
         fmt="xlsx",
         sheet_title=_("Input items"),

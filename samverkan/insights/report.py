@@ -30,10 +30,10 @@ from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from samverkan.coordination.report import Period, default_start
+from samverkan.coordination.report import Period
 from samverkan.register.models import Organisation, TargetGroup, Topic
 
-from .models import CLOSED_STATUSES, Addressee, GroupingRun, InputItem, InputKind
+from .models import CLOSED_STATUSES, Addressee, GroupingRun, GroupingStatus, InputItem, InputKind
 
 # Cross-host needs shown on the page and in the report, of all found.
 NEEDS_LIMIT = 20
@@ -79,10 +79,6 @@ def filters_from_data(data: dict) -> AnalysisFilters:
         target_groups=tuple(TargetGroup.objects.filter(pk__in=data.get("target_groups", []))),
         topics=tuple(Topic.objects.filter(pk__in=data.get("topics", []))),
     )
-
-
-def default_filters() -> AnalysisFilters:
-    return AnalysisFilters(period=Period(start=default_start()))
 
 
 def analysis_items(filters: AnalysisFilters):
@@ -409,5 +405,5 @@ def needs_analysis(filters: AnalysisFilters) -> NeedsAnalysis:
         median_days=median_days_to_response(pairs),
         over_time=over_time(months, filters),
         run=run,
-        needs=cross_host_needs(run) if run and run.status == "done" else [],
+        needs=cross_host_needs(run) if run and run.status == GroupingStatus.DONE else [],
     )

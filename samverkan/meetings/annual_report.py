@@ -12,9 +12,17 @@ from django.db.models import Avg, Count, Prefetch, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from samverkan.core.documents import docx_table, new_document, save_docx
+from samverkan.core.documents import docx_table, new_document, save_to_tempfile
+from samverkan.engagements.models import Status
 
-from .models import AgendaItem, Evaluation, Meeting, Proposal, ProposalStatus
+from .models import (
+    AgendaItem,
+    Evaluation,
+    Meeting,
+    Proposal,
+    ProposalStatus,
+    RegistrationStatus,
+)
 
 
 @dataclass
@@ -39,11 +47,13 @@ def annual_report_data(forum, year: int) -> AnnualReport:
             engagement__starts_at__gte=start,
             engagement__starts_at__lt=end,
         )
-        .exclude(engagement__status="cancelled")
+        .exclude(engagement__status=Status.CANCELLED)
         .select_related("engagement")
         .annotate(
             registered_count=Count(
-                "registrations", filter=Q(registrations__status="registered"), distinct=True
+                "registrations",
+                filter=Q(registrations__status=RegistrationStatus.REGISTERED),
+                distinct=True,
             ),
             attended_count=Count(
                 "registrations", filter=Q(registrations__attended=True), distinct=True
@@ -174,4 +184,4 @@ def annual_report_docx(report: AnnualReport):
     else:
         document.add_paragraph(_("No topics were proposed this year."))
 
-    return save_docx(document)
+    return save_to_tempfile(document)

@@ -8,6 +8,8 @@ from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
 from samverkan.engagements.models import Representation
 from samverkan.engagements.permissions import can_edit_engagement, can_view_engagement
 
+from .models import RegistrationStatus
+
 
 def _user_id(user) -> int | None:
     return user.pk if user is not None and user.is_authenticated else None
@@ -118,7 +120,7 @@ def can_evaluate(user, meeting) -> bool:
         return False
     return (
         _on_committee(user, meeting)
-        or meeting.registrations.filter(user_id=uid, status="registered").exists()
+        or meeting.registrations.filter(user_id=uid, status=RegistrationStatus.REGISTERED).exists()
     )
 
 

@@ -1,13 +1,17 @@
 """Reads for the meeting pages."""
 
-from .models import Meeting, Registration, RegistrationStatus
+from django.db.models import Avg, Count, Q
+
+from .models import Evaluation, Meeting, Rating, Registration, RegistrationStatus
 
 
 def meeting_for(engagement_pk: int) -> Meeting | None:
     return (
         Meeting.objects.select_related("engagement", "engagement__forum")
         .prefetch_related(
-            "engagement__host_links__organisation", "engagement__invitations", "committee__user"
+            "engagement__host_links__organisation",
+            "engagement__invitations",
+            "committee__user__organisation",
         )
         .filter(engagement_id=engagement_pk)
         .first()
@@ -48,11 +52,10 @@ def registrations(meeting: Meeting):
 
 
 def counts(meeting: Meeting) -> dict:
-    statuses = list(meeting.registrations.values_list("status", flat=True))
-    return {
-        "registered": statuses.count(RegistrationStatus.REGISTERED),
-        "waiting": statuses.count(RegistrationStatus.WAITING),
-    }
+    return meeting.registrations.aggregate(
+        registered=Count("pk", filter=Q(status=RegistrationStatus.REGISTERED)),
+        waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
+    )
 
 
 def mails(meeting: Meeting):
@@ -61,25 +64,26 @@ def mails(meeting: Meeting):
 
 def evaluation_summary(meeting: Meeting) -> dict:
     """Per question: how many gave each rating, and the average; the comments without names."""
-    from django.db.models import Avg, Count
-
-    from .models import Evaluation, Rating
-
     evaluations = Evaluation.objects.filter(meeting=meeting)
-    questions = []
-    for name in Evaluation.QUESTIONS:
-        field = Evaluation._meta.get_field(name)
-        counts = dict(evaluations.values_list(name).annotate(n=Count("id")).values_list(name, "n"))
-        average = evaluations.aggregate(a=Avg(name))["a"]
-        questions.append(
-            {
-                "label": field.verbose_name,
-                "average": average,
-                "counts": [(rating.value, counts.get(rating.value, 0)) for rating in Rating],
-            }
-        )
+    totals = evaluations.aggregate(
+        count=Count("pk"),
+        **{
+            f"{name}__{rating.value}": Count("pk", filter=Q(**{name: rating.value}))
+            for name in Evaluation.QUESTIONS
+            for rating in Rating
+        },
+        **{f"{name}__average": Avg(name) for name in Evaluation.QUESTIONS},
+    )
+    questions = [
+        {
+            "label": Evaluation._meta.get_field(name).verbose_name,
+            "average": totals[f"{name}__average"],
+            "counts": [(rating.value, totals[f"{name}__{rating.value}"]) for rating in Rating],
+        }
+        for name in Evaluation.QUESTIONS
+    ]
     return {
-        "count": evaluations.count(),
+        "count": totals["count"],
         "questions": questions,
         "comments": evaluations.exclude(comment="").values_list("comment", flat=True),
     }

@@ -15,7 +15,7 @@ from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
 from samverkan.core.audit import log_change, snapshot
 from samverkan.core.notifications import notify
 from samverkan.engagements.ical import engagement_ics
-from samverkan.engagements.models import Representation
+from samverkan.engagements.models import Representation, Status
 from samverkan.engagements.services import _when_and_where
 
 from .models import (
@@ -37,7 +37,7 @@ from .models import (
 COMMITTEE_REPRESENTATIVES = (2, 3)
 
 
-def _footer(user, meeting: Meeting, subscriptions: dict) -> str:
+def _footer(user, subscriptions: dict) -> str:
     """Why the person gets the mail, and how to stop it: one click, without logging in."""
     subscription = subscriptions.get(user.pk)
     if subscription is not None:
@@ -76,7 +76,7 @@ def _mail(*, meeting: Meeting, kind: str, users, subject: str, intro: str) -> in
         notifications += notify(
             users=[user],
             subject=subject,
-            body=f"{text}\n\n{url}\n\n-- \n{_footer(user, meeting, subscriptions)}",
+            body=f"{text}\n\n{url}\n\n-- \n{_footer(user, subscriptions)}",
             ics=ics,
         )
     MeetingMail.objects.bulk_create(
@@ -511,7 +511,10 @@ def meeting_remind(*, meeting_id: int) -> int:
     )
     if meeting is None or meeting.reminder_sent_at is not None:
         return 0
-    if meeting.engagement.status == "cancelled" or meeting.engagement.starts_at < timezone.now():
+    if (
+        meeting.engagement.status == Status.CANCELLED
+        or meeting.engagement.starts_at < timezone.now()
+    ):
         return 0
     users = [
         r.user

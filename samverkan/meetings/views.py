@@ -28,7 +28,7 @@ from .forms import (
     RegistrationForm,
     SubscriptionForm,
 )
-from .models import Meeting, Subscription
+from .models import Meeting, ProposalStatus, RegistrationStatus, Subscription
 
 
 def _get_meeting(request, pk) -> Meeting:
@@ -158,7 +158,7 @@ def proposal_create(request, pk):
 
 
 def _answer(proposal) -> dict:
-    if proposal.status == "submitted":
+    if proposal.status == ProposalStatus.SUBMITTED:
         return {}
     return {
         "status": proposal.status,
@@ -301,7 +301,7 @@ def registration(request, pk):
                     details=data["details"],
                     consent=data["consent"],
                 )
-                if created.status == "waiting":
+                if created.status == RegistrationStatus.WAITING:
                     messages.warning(
                         request,
                         _(
@@ -570,7 +570,7 @@ def appoint(request, pk):
                 form.add_error(None, message)
         else:
             name = person.get_full_name() or person.email
-            if created.status == "waiting":
+            if created.status == RegistrationStatus.WAITING:
                 messages.warning(
                     request,
                     _("The meeting is full: %(name)s is on the waiting list.") % {"name": name},
