@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.dates import day_start
 from samverkan.engagements.models import InvitationStatus, Involvement, Status
 from samverkan.register.models import Organisation
 
@@ -90,9 +91,9 @@ def organisation_load(
     clashes: dict[int, list[dict]] = {}
     if starts_at is not None:
         day = timezone.localtime(starts_at).date()
-        day_start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
+        start = day_start(day)
         same_day = invitations.filter(
-            starts_at__gte=day_start, starts_at__lt=day_start + timedelta(days=1)
+            starts_at__gte=start, starts_at__lt=start + timedelta(days=1)
         ).values("organisation_id", "engagement_id", "engagement__title", "starts_at")
         for row in same_day.order_by("starts_at", "engagement_id"):
             clashes.setdefault(row["organisation_id"], []).append(

@@ -27,12 +27,13 @@ network's public bodies see the report (`permissions.can_see_network_report`).
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from samverkan.core.dates import day_start
 from samverkan.engagements.models import (
     Engagement,
     EngagementHost,
@@ -68,18 +69,14 @@ class Period:
 
     @property
     def starts_at(self) -> datetime:
-        return _day_start(self.start)
+        return day_start(self.start)
 
     @property
     def ends_before(self) -> datetime:
         """The first moment after the period. An open end is the end of the dates the form
         takes: with both bounds the databases' planners (SQLite's above all) read the activities
         by their starts_at index instead of scanning the invitations."""
-        return _day_start((self.end or date(MAX_YEAR, 12, 31)) + timedelta(days=1))
-
-
-def _day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
+        return day_start((self.end or date(MAX_YEAR, 12, 31)) + timedelta(days=1))
 
 
 def default_start(end: date | None = None) -> date:

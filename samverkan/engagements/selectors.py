@@ -1,12 +1,13 @@
 """Reads for engagement and forum pages, with the prefetches that keep their query count fixed."""
 
 import calendar
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count, F, Func, IntegerField, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from samverkan.core.dates import day_start
 from samverkan.register.models import Organisation, TargetGroup
 
 from .models import EngagementHost, ForumHost
@@ -89,10 +90,7 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[dict]]:
     """
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     days = [day for week in weeks for day in week]
-    midnights = [
-        timezone.make_aware(datetime.combine(days[0] + timedelta(days=i), time.min))
-        for i in range(len(days) + 1)
-    ]
+    midnights = [day_start(days[0] + timedelta(days=i)) for i in range(len(days) + 1)]
     day_number = Bucket("starts_at", bounds=midnights[1:])
     rows = (
         engagements.filter(starts_at__gte=midnights[0], starts_at__lt=midnights[-1])

@@ -1,4 +1,4 @@
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from samverkan.accounts.models import User
 from samverkan.coordination.panel import before_you_invite as before_you_invite_panel
 from samverkan.coordination.panel import for_engagement as panel_for_engagement
+from samverkan.core.dates import day_start
 from samverkan.core.filters import paginate
 from samverkan.insights.selectors import triage_queue
 from samverkan.register.services import audit_entries
@@ -49,14 +50,10 @@ def _filtered_engagements(request, user=None):
     if status := filters.get("status"):
         engagements = engagements.filter(status=status)
     if start := filters.get("date_from"):
-        engagements = engagements.filter(starts_at__gte=_day_start(start))
+        engagements = engagements.filter(starts_at__gte=day_start(start))
     if end := filters.get("date_to"):
-        engagements = engagements.filter(starts_at__lt=_day_start(end + timedelta(days=1)))
+        engagements = engagements.filter(starts_at__lt=day_start(end + timedelta(days=1)))
     return form, engagements
-
-
-def _day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def engagement_list(request):
@@ -374,7 +371,7 @@ def calendar(request):
             "engagements:calendar_ics_personal", args=[request.user.get_feed_token()]
         )
     if view == "list":
-        in_month = engagements.between(_day_start(month), _day_start(next_month))
+        in_month = engagements.between(day_start(month), day_start(next_month))
         context["page"] = paginate(
             request, selectors.engagement_cards(in_month.order_by("starts_at")), per_page=50
         )
@@ -399,7 +396,7 @@ def calendar_ics(request, token=None):
     _form, engagements = _filtered_engagements(request, user=user)
     today = timezone.localdate()
     window = engagements.between(
-        _day_start(today - timedelta(days=365)), _day_start(today + timedelta(days=2 * 365))
+        day_start(today - timedelta(days=365)), day_start(today + timedelta(days=2 * 365))
     )
     body = calendar_feed(window, request=request)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -6,12 +6,13 @@ a temporary file and streamed from there.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date
 
 from django.db.models import Avg, Count, Prefetch, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from samverkan.core.dates import day_start
 from samverkan.core.documents import docx_table, new_document, save_to_tempfile
 from samverkan.engagements.models import Status
 
@@ -39,8 +40,8 @@ class AnnualReport:
 
 def annual_report_data(forum, year: int) -> AnnualReport:
     """The forum's meetings that started in `year` (not cancelled), with what the report needs."""
-    start = timezone.make_aware(datetime.combine(datetime(year, 1, 1), time.min))
-    end = timezone.make_aware(datetime.combine(datetime(year + 1, 1, 1), time.min))
+    start = day_start(date(year, 1, 1))
+    end = day_start(date(year + 1, 1, 1))
     meetings = list(
         Meeting.objects.filter(
             engagement__forum=forum,

@@ -1,7 +1,7 @@
 """Writes for the meeting cycle. Every change is logged in the audit log; mail goes through
 `notify` and is recorded as a MeetingMail so the organisers see who was mailed and when."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
 from samverkan.core.audit import log_change, snapshot
+from samverkan.core.dates import day_start
 from samverkan.core.notifications import notify
 from samverkan.engagements.ical import engagement_ics
 from samverkan.engagements.models import Representation, Status
@@ -354,7 +355,7 @@ def access_needs_save(*, registration: Registration, needs: list[str], details: 
 
 def access_needs_purge_time(meeting: Meeting):
     """When the meeting's access needs are due for deletion: the start of their purge day."""
-    return timezone.make_aware(datetime.combine(meeting.access_needs_purge_on, time.min))
+    return day_start(meeting.access_needs_purge_on)
 
 
 @transaction.atomic
@@ -440,7 +441,7 @@ def access_needs_purge(*, today=None) -> int:
     today = today or timezone.localdate()
     last_day = today - timedelta(days=settings.ACCESS_NEEDS_RETENTION_DAYS)
     # Ended on `last_day` or before: before the start of the day after it.
-    cutoff = timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min))
+    cutoff = day_start(last_day + timedelta(days=1))
     prefix = "registration__meeting__engagement__"
     ended = Q(**{f"{prefix}ends_at__lt": cutoff}) | Q(
         **{f"{prefix}ends_at__isnull": True, f"{prefix}starts_at__lt": cutoff}
