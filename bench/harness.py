@@ -74,7 +74,7 @@ class Facts:
             Engagement.objects.published(), as_of.replace(day=1), per_day=MAX_PER_DAY
         )
         return cls(
-            calendar_rows=sum(len(day["items"]) for week in month for day in week),
+            calendar_rows=sum(len(day.items) for week in month for day in week),
             as_of=as_of,
             busy_organisation=Organisation.objects.get(pk=busiest["organisation_id"]).slug,
             calendar_month=f"{as_of:%Y-%m}",

@@ -89,6 +89,38 @@ def test_the_month_view_shows_the_days_activities(client, data):
     assert client.get("/kalender/?month=2027-01").content.decode().count("Samråd om läkemedel") == 0
 
 
+@pytest.mark.parametrize(
+    ("month", "late", "early"),
+    [
+        # The nights summer time begins and ends: local midnight is 23:00 and 22:00 UTC.
+        ("2026-03", datetime(2026, 3, 28, 23, 30), datetime(2026, 3, 29, 0, 30)),
+        ("2026-10", datetime(2026, 10, 24, 23, 30), datetime(2026, 10, 25, 0, 30)),
+    ],
+)
+def test_the_month_view_puts_activities_on_their_local_day(client, agency, month, late, early):
+    EngagementFactory(
+        title="Sent på kvällen", hosts=[agency], starts_at=late.replace(tzinfo=STOCKHOLM)
+    )
+    EngagementFactory(
+        title="Tidigt på natten", hosts=[agency], starts_at=early.replace(tzinfo=STOCKHOLM)
+    )
+    EngagementFactory(
+        title="Opublicerat",
+        hosts=[agency],
+        starts_at=early.replace(tzinfo=STOCKHOLM),
+        is_published=False,
+    )
+    page = client.get(f"/kalender/?month={month}").content.decode()
+    cells = page.split("<td")
+
+    def day(number):
+        return next(c for c in cells if f"<span>{number}<span" in c and "other-month" not in c)
+
+    assert "23:30 Sent på kvällen" in day(late.day) and "Tidigt" not in day(late.day)
+    assert "00:30 Tidigt på natten" in day(early.day) and "Sent" not in day(early.day)
+    assert "Opublicerat" not in page
+
+
 def test_a_busy_day_links_to_the_rest(client, agency):
     for i in range(6):
         EngagementFactory(

@@ -25,7 +25,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(BENCH_SQLITE_PATH),
-            "CONN_MAX_AGE": 0,
+            "CONN_MAX_AGE": 60,
             # As in base.py.
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",

@@ -5,13 +5,15 @@ from django.views.decorators.cache import never_cache
 
 from samverkan.engagements import glossary as glossary_texts
 from samverkan.engagements.models import Engagement, Knowledge, Level, Representation, Step
-from samverkan.engagements.selectors import engagement_cards
+from samverkan.engagements.selectors import cards, engagement_cards
 
 
 def home(request):
-    upcoming = engagement_cards(
-        Engagement.objects.visible_to(request.user).upcoming().order_by("starts_at")
-    )[:6]
+    upcoming = cards(
+        engagement_cards(
+            Engagement.objects.visible_to(request.user).upcoming().order_by("starts_at")
+        )[:6]
+    )
     return render(request, "core/home.html", {"upcoming": upcoming})
 
 

@@ -1,3 +1,5 @@
+from html import escape as escape_text
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import escape
@@ -87,9 +89,10 @@ class FastOptionsMixin:
 
     @staticmethod
     def _option(value, label, chosen) -> str:
+        # The standard library's escape, as Django's does, without its lazy-string wrapping.
         value = "" if value is None else str(value)
         selected = " selected" if value in chosen else ""
-        return f'<option value="{escape(value)}"{selected}>{escape(label)}</option>'
+        return f'<option value="{escape_text(value)}"{selected}>{escape_text(str(label))}</option>'
 
 
 class Select(FastOptionsMixin, forms.Select):

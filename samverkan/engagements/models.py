@@ -91,7 +91,9 @@ class HostRole(models.TextChoices):
 
 class VisibilityQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        # "IN (true)", not "= true": Django writes the latter as the bare column on SQLite,
+        # which SQLite cannot look up in an index.
+        return self.filter(is_published__in=[True])
 
     def hosted_by(self, organisation):
         return self.filter(hosts=organisation)
@@ -575,11 +577,6 @@ class InvolvementQuerySet(VisibilityQuerySet):
                 Q(is_published=True) | Q(engagement_id__in=invited.values("engagement_id"))
             )
         return super().visible_to(user)
-
-    def published(self):
-        # "IN (true)", not "= true": Django writes the latter as the bare column on SQLite,
-        # which SQLite cannot look up in an index.
-        return self.filter(is_published__in=[True])
 
     def leads(self):
         """One row per engagement and organisation: its lead host's (same index note)."""

@@ -1,16 +1,22 @@
 """Reads for engagement and forum pages, with the prefetches that keep their query count fixed."""
 
 import calendar
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Func, IntegerField, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db import connections
+from django.db.models import DateTimeField, Expression, Prefetch
 from django.utils import timezone
+from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.text import Truncator
 
 from samverkan.core.dates import day_start
+from samverkan.core.urls import link_maker
 from samverkan.register.models import Organisation, TargetGroup
 
-from .models import EngagementHost, ForumHost
+from .models import EngagementHost, ForumHost, Level, Status
+
+CALENDAR_TITLE_LENGTH = 60
 
 CARD_FIELDS = (
     "id",
@@ -43,6 +49,48 @@ def engagement_cards(queryset):
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One engagement as a list shows it, its words already in the page's language."""
+
+    url: str
+    title: str
+    starts_at: str  # ISO 8601, local time
+    when: str  # "3 december 2026, 10:00"
+    hosts: str
+    level: str
+    status: str
+    is_published: bool
+    target_groups: str
+
+
+def cards(engagements) -> list[Card]:
+    """Cards for engagements read through `engagement_cards`. Written here rather than in the
+    template, where the same work per card (dates, labels, joins, links) costs several times
+    as much."""
+    link = link_maker("engagements:engagement_detail")
+    result = []
+    for engagement in engagements:
+        starts_at = timezone.localtime(engagement.starts_at)
+        result.append(
+            Card(
+                url=link(engagement.pk),
+                title=engagement.title,
+                starts_at=starts_at.isoformat(),
+                when=f"{starts_at.day} {MONTHS[starts_at.month]} {starts_at.year}, {starts_at:%H:%M}",
+                hosts=", ".join(
+                    link.organisation.short_name or link.organisation.name
+                    for link in engagement.host_links.all()
+                ),
+                level=Level(engagement.level).label,
+                status=Status(engagement.status).label,
+                is_published=engagement.is_published,
+                target_groups=", ".join(str(group) for group in engagement.target_groups.all()),
+            )
+        )
+    return result
+
+
 def engagement_detail(queryset):
     return queryset.select_related("forum").prefetch_related(
         Prefetch("host_links", queryset=EngagementHost.objects.select_related("organisation")),
@@ -60,63 +108,98 @@ def forum_cards(queryset):
     )
 
 
-class Bucket(Func):
-    """The number of the first of `bounds` that the expression is below (0, 1, …), as one
-    CASE WHEN x < %s THEN 0 WHEN x < %s THEN 1 … END. Written out here because as many
-    `When` objects cost more to compile than the query takes to run."""
+class _Bound(Expression):
+    """One end of a day in a query compiled once and run for every day of a month: its
+    parameter is a marker, swapped for the day's local midnight afterwards. (The query
+    compiles a copy of this expression; the copy keeps the same marker.)"""
 
-    output_field = IntegerField()
+    output_field = DateTimeField()
 
-    def __init__(self, expression, *, bounds):
-        super().__init__(expression)
-        self.bounds = bounds
+    def __init__(self):
+        super().__init__()
+        self.marker = object()
 
-    def as_sql(self, compiler, connection, **extra):
-        column, column_params = compiler.compile(self.source_expressions[0])
-        whens = " ".join(f"WHEN {column} < %s THEN {i}" for i in range(len(self.bounds)))
-        params = []
-        for bound in self.bounds:
-            params += [*column_params, connection.ops.adapt_datetimefield_value(bound)]
-        return f"CASE {whens} END", params
+    def as_sql(self, compiler, connection):
+        return "%s", [self.marker]
 
 
-def month_grid(engagements, month: date, *, per_day: int) -> list[list[dict]]:
+@dataclass(frozen=True, slots=True)
+class GridItem:
+    url: str
+    text: str  # "09:30 Title", the title cut at 60 characters
+
+
+@dataclass(slots=True)
+class GridDay:
+    date: date
+    in_month: bool
+    items: list[GridItem] = field(default_factory=list)
+    more: int = 0
+
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+    @property
+    def month_name(self) -> str:
+        return MONTHS[self.date.month]
+
+
+# The grid's column heads, Monday first: (name, abbreviation).
+WEEKDAY_HEADS = [(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)]
+
+
+def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]:
     """The weeks of `month` (Monday first), each day with the first `per_day` engagements that
     start on it and how many more there are.
 
-    One query whatever the number of engagements: the day of each row is found by comparing
-    its start with the local midnights of the grid (so summer time is right), and window
-    functions keep the first `per_day` of each day and count them all.
+    Three queries whatever the number of engagements. Each day is its own index range between
+    two local midnights (so summer time is right): one query unites every day's first
+    `per_day` ids, one counts every day, and one reads the titles. Those ranges are quick to
+    seek in any month; ranking a busy month's thousand-odd rows with a window function was
+    not. The per-day query is compiled once and its two bounds filled in for each day, as
+    compiling it forty times costs more than running it.
     """
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
-    days = [day for week in weeks for day in week]
-    midnights = [day_start(days[0] + timedelta(days=i)) for i in range(len(days) + 1)]
-    day_number = Bucket("starts_at", bounds=midnights[1:])
-    rows = (
-        engagements.filter(starts_at__gte=midnights[0], starts_at__lt=midnights[-1])
-        .annotate(
-            rank=Window(RowNumber(), partition_by=[day_number], order_by=[F("starts_at"), F("pk")]),
-            on_day=Window(Count("pk"), partition_by=[day_number]),
-        )
-        .filter(rank__lte=per_day)
-        .order_by("starts_at", "pk")
-        .only("id", "title", "starts_at", "ends_at")
-    )
-    by_day: dict[int, list] = {}
-    on_day: dict[int, int] = {}
-    for engagement in rows:
-        index = (timezone.localdate(engagement.starts_at) - days[0]).days
-        by_day.setdefault(index, []).append(engagement)
-        on_day[index] = engagement.on_day
-    return [
-        [
-            {
-                "date": day,
-                "in_month": day.month == month.month,
-                "items": by_day.get(index, []),
-                "more": on_day.get(index, 0) - len(by_day.get(index, [])),
-            }
-            for index, day in enumerate(week, start=number * 7)
-        ]
-        for number, week in enumerate(weeks)
+    grid = [
+        [GridDay(date=day, in_month=day.month == month.month) for day in week] for week in weeks
     ]
+    days = [day for week in grid for day in week]
+    model = engagements.model
+    database = connections[engagements.db]
+    low, high = _Bound(), _Bound()
+    in_day = engagements.filter(starts_at__gte=low, starts_at__lt=high)
+    first_sql, first_params = (
+        in_day.order_by("starts_at", "pk").values("pk")[:per_day].query.sql_with_params()
+    )
+    count_sql, count_params = in_day.order_by().values("pk").query.sql_with_params()
+
+    def each_day(sql: str, params: list, select: str) -> tuple[str, list]:
+        adapt = database.ops.adapt_datetimefield_value
+        parts, all_params = [], []
+        for index, day in enumerate(days):
+            start = adapt(day_start(day.date))
+            end = adapt(day_start(day.date + timedelta(days=1)))
+            # Only numbers and the ORM's own SQL go into the text; values stay parameters.
+            parts.append(f"SELECT {index}, {select} FROM ({sql}) day_{index}")  # noqa: S608
+            all_params += [
+                start if p is low.marker else end if p is high.marker else p for p in params
+            ]
+        return " UNION ALL ".join(parts), all_params
+
+    with database.cursor() as cursor:
+        cursor.execute(*each_day(first_sql, first_params, "*"))
+        first_ids = {pk: index for index, pk in cursor.fetchall()}
+        cursor.execute(*each_day(count_sql, count_params, "COUNT(*)"))
+        for index, count in cursor.fetchall():
+            days[index].more = count
+    link = link_maker("engagements:engagement_detail")
+    rows = model.objects.filter(pk__in=first_ids).order_by("starts_at", "pk")
+    for pk, title, starts_at in rows.values_list("pk", "title", "starts_at"):
+        if len(title) > CALENDAR_TITLE_LENGTH:
+            title = Truncator(title).chars(CALENDAR_TITLE_LENGTH)
+        time = timezone.localtime(starts_at)
+        days[first_ids[pk]].items.append(GridItem(url=link(pk), text=f"{time:%H:%M} {title}"))
+    for day in days:
+        day.more -= len(day.items)
+    return grid

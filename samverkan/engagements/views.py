@@ -58,9 +58,11 @@ def _filtered_engagements(request, user=None):
 
 def engagement_list(request):
     form, engagements = _filtered_engagements(request)
+    page = paginate(request, selectors.engagement_cards(engagements))
+    page.object_list = selectors.cards(page.object_list)
     context = {
         "form": form,
-        "page": paginate(request, selectors.engagement_cards(engagements)),
+        "page": page,
         "can_create": permissions.can_create_engagement(request.user),
         "query_string": request.GET.urlencode(),
     }
@@ -290,15 +292,17 @@ def forum_detail(request, slug):
     forum = _get_forum(request, slug)
     user = request.user
     seats = forum.seats.current().select_related("organisation", "person")
+    engagements = paginate(
+        request,
+        selectors.engagement_cards(Engagement.objects.visible_to(user).filter(forum=forum)),
+        per_page=10,
+    )
+    engagements.object_list = selectors.cards(engagements.object_list)
     context = {
         "forum": forum,
         "seats": seats,
         "can_see_people": user.is_authenticated,
-        "engagements": paginate(
-            request,
-            selectors.engagement_cards(Engagement.objects.visible_to(user).filter(forum=forum)),
-            per_page=10,
-        ),
+        "engagements": engagements,
         "can_edit": permissions.can_edit_forum(user, forum),
     }
     if permissions.can_see_audit_log(user, forum):
@@ -372,11 +376,15 @@ def calendar(request):
         )
     if view == "list":
         in_month = engagements.between(day_start(month), day_start(next_month))
-        context["page"] = paginate(
+        page = paginate(
             request, selectors.engagement_cards(in_month.order_by("starts_at")), per_page=50
         )
+        page.object_list = selectors.cards(page.object_list)
+        context["page"] = page
     else:
         context["weeks"] = selectors.month_grid(engagements, month, per_day=MAX_PER_DAY)
+        context["weekday_heads"] = selectors.WEEKDAY_HEADS
+        context["more_url"] = reverse("engagements:engagement_list")
     return render(request, "engagements/calendar.html", context)
 
 

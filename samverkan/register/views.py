@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from samverkan.core.filters import paginate
 from samverkan.engagements.models import Engagement, Forum
-from samverkan.engagements.selectors import engagement_cards
+from samverkan.engagements.selectors import cards, engagement_cards
 
 from . import permissions, selectors, services
 from .exports import organisation_export_response
@@ -34,7 +34,8 @@ def _filtered_organisations(request):
 
 def organisation_list(request):
     form, organisations = _filtered_organisations(request)
-    page = paginate(request, selectors.organisation_rows(organisations))
+    page = paginate(request, organisations)
+    page.object_list = selectors.organisation_rows(page.object_list)
     context = {
         "form": form,
         "page": page,
@@ -52,10 +53,9 @@ def organisation_export(request, fmt):
 
 
 def host_list(request):
-    hosts = selectors.organisation_rows(Organisation.objects.hosts().order_by("kind", "name"))
-    return render(
-        request, "register/host_list.html", {"page": paginate(request, hosts, per_page=50)}
-    )
+    page = paginate(request, Organisation.objects.hosts().order_by("kind", "name"), per_page=50)
+    page.object_list = selectors.organisation_rows(page.object_list)
+    return render(request, "register/host_list.html", {"page": page})
 
 
 # The organisation page names the hosts that engage it most; the rest are a click away.
@@ -83,9 +83,11 @@ def organisation_detail(request, slug):
         context["audit_entries"] = services.audit_entries(organisation)[:20]
     if organisation.is_host_kind:
         context["forums"] = visible_forums.hosted_by(organisation).only("name", "slug", "kind")
-        context["engagements"] = paginate(
+        page = paginate(
             request, engagement_cards(visible_engagements.hosted_by(organisation)), per_page=10
         )
+        page.object_list = cards(page.object_list)
+        context["engagements"] = page
         context["consulted"] = selectors.consulted_by(organisation, visible_engagements)
         template = "register/host_detail.html"
     else:
@@ -93,9 +95,11 @@ def organisation_detail(request, slug):
         context["top_hosts"] = TOP_HOSTS
         context["seats"] = selectors.forum_seats(organisation, visible_forums)
         page = paginate(request, selectors.activities(organisation, viewer=user), per_page=10)
-        page.object_list = engagement_cards(
-            Engagement.objects.filter(pk__in=list(page.object_list))
-        ).order_by("-starts_at", "-pk")
+        page.object_list = cards(
+            engagement_cards(Engagement.objects.filter(pk__in=list(page.object_list))).order_by(
+                "-starts_at", "-pk"
+            )
+        )
         context["engagements"] = page
         template = "register/organisation_detail.html"
     return render(request, template, context)
