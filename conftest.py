@@ -90,3 +90,12 @@ def client_for(client, users):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the kept option lists (core.choices) are forgotten
+    on save, but not when a test's database is rolled back."""
+    from django.core.cache import cache
+
+    cache.clear()

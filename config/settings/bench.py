@@ -25,8 +25,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(BENCH_SQLITE_PATH),
-            "CONN_MAX_AGE": 60,
             # As in base.py.
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

@@ -1,9 +1,12 @@
 from html import escape as escape_text
 
 from django import forms
+from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from .choices import OPTIONS_TIMEOUT, options_key
 
 
 class DescribedChoiceMixin:
@@ -69,34 +72,58 @@ class FastOptionsMixin:
 
     Django renders every <option> through its own template, about 0.1 ms each: a filter with the
     400 hosts took longer than the rest of the page. The markup is the same as Django's.
+
+    With `options_cache` set to a name from `core.choices`, the options after the first (the
+    empty choice, whose words differ between forms) are written once and kept between requests.
     """
+
+    options_cache: str | None = None
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             attrs["multiple"] = True
         chosen = {str(v) for v in self.format_value(value)}
+        choices = iter(self.choices)
         html = [f'<select name="{escape(name)}"{flatatt(attrs)}>']
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):  # an optgroup: (group name, its choices)
-                html.append(f'<optgroup label="{escape(option_value)}">')
-                html.extend(self._option(v, lab, chosen) for v, lab in label)
-                html.append("</optgroup>")
-            else:
-                html.append(self._option(option_value, label, chosen))
+        if self.options_cache:
+            html.append(self._options([next(choices)]))  # the empty choice
+            key = options_key(self.options_cache)
+            rest = cache.get(key)
+            if rest is None:  # only now does a model choice iterator run its query
+                rest = self._options(choices)
+                cache.set(key, rest, OPTIONS_TIMEOUT)
+            html.append(rest)
+        else:
+            html.append(self._options(choices))
         html.append("</select>")
-        return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
+        html = "".join(html)
+        for value in chosen:  # option values are unique within a select
+            option = f'<option value="{escape_text(value)}">'
+            html = html.replace(option, f'<option value="{escape_text(value)}" selected>', 1)
+        return mark_safe(html)  # noqa: S308 - every value above is escaped
 
     @staticmethod
-    def _option(value, label, chosen) -> str:
+    def _options(choices) -> str:
         # The standard library's escape, as Django's does, without its lazy-string wrapping.
-        value = "" if value is None else str(value)
-        selected = " selected" if value in chosen else ""
-        return f'<option value="{escape_text(value)}"{selected}>{escape_text(str(label))}</option>'
+        html = []
+        for value, label in choices:
+            if isinstance(label, (list, tuple)):  # an optgroup: (group name, its choices)
+                html.append(f'<optgroup label="{escape_text(str(value))}">')
+                html.append(FastOptionsMixin._options(label))
+                html.append("</optgroup>")
+            else:
+                value = "" if value is None else str(value)
+                html.append(
+                    f'<option value="{escape_text(value)}">{escape_text(str(label))}</option>'
+                )
+        return "".join(html)
 
 
 class Select(FastOptionsMixin, forms.Select):
-    pass
+    def __init__(self, attrs=None, choices=(), *, options_cache=None):
+        super().__init__(attrs, choices)
+        self.options_cache = options_cache
 
 
 class SelectMultiple(FastOptionsMixin, forms.SelectMultiple):

@@ -11,7 +11,7 @@ from samverkan.core.widgets import (
     DescribedRadioSelect,
 )
 from samverkan.register.forms import (
-    OrganisationChoiceField,
+    HostChoiceField,
     OrganisationNameField,
     TermFilterForm,
 )
@@ -115,12 +115,7 @@ class EngagementForm(StyledFormMixin, forms.ModelForm):
 class EngagementFilterForm(TermFilterForm):
     field_order = ["q", "host", "target_group", "topic", "organisation", "status"]
 
-    host = OrganisationChoiceField(
-        label=_("Agency"),
-        queryset=Organisation.objects.hosts(),
-        empty_label=_("All agencies"),
-        to_field_name="slug",
-    )
+    host = HostChoiceField(label=_("Agency"), empty_label=_("All agencies"))
     organisation = OrganisationNameField(
         label=_("Organisation"),
         queryset=Organisation.objects.civil_society(),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.filters import FilterForm
 from samverkan.core.forms import StyledFormMixin
-from samverkan.core.widgets import CheckboxList
+from samverkan.core.widgets import CheckboxList, Select
 
 from .models import Organisation, OrganisationKind, TargetGroup, Topic
 
@@ -46,10 +46,17 @@ class NameChoiceIterator(ModelChoiceIterator):
         yield from self.queryset.values_list(key, "name")
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
-    """A choice of one of the (hundreds of) hosts: options are read as plain pairs, cheaply."""
+class HostChoiceField(forms.ModelChoiceField):
+    """A choice of one of the (hundreds of) hosts by slug: options are read as plain pairs and
+    kept between requests (core.choices)."""
 
     iterator = NameChoiceIterator
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Organisation.objects.hosts())
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("widget", Select(options_cache="hosts"))
+        super().__init__(**kwargs)
 
 
 class TermFilterForm(FilterForm):
@@ -59,9 +66,13 @@ class TermFilterForm(FilterForm):
         label=_("Target group"),
         queryset=TargetGroup.objects.all(),
         empty_label=_("All target groups"),
+        widget=Select(options_cache="target-groups"),
     )
     topic = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        empty_label=_("All topics"),
+        widget=Select(options_cache="topics"),
     )
 
 
@@ -71,12 +82,7 @@ class OrganisationFilterForm(TermFilterForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All kinds"))] + OrganisationKind.choices
     )
-    consulted_by = OrganisationChoiceField(
-        label=_("Consulted by"),
-        queryset=Organisation.objects.hosts(),
-        empty_label=_("Any agency"),
-        to_field_name="slug",
-    )
+    consulted_by = HostChoiceField(label=_("Consulted by"), empty_label=_("Any agency"))
 
 
 class OrganisationForm(StyledFormMixin, forms.ModelForm):
