@@ -49,7 +49,9 @@ def test_who_consults_an_organisation(agency, other_agency, organisation):
     assert [h.host for h in public] == [agency, other_agency]  # most engagements first
     # The forum seat is listed on its own, once; the ended seat not at all.
     seats = selectors.forum_seats(organisation, Forum.objects.published())
-    assert [seat.forum for seat in seats] == [forum]
+    assert [(seat.name, seat.url, seat.hosts) for seat in seats] == [
+        ("Patientrådet", f"/forum/{forum.slug}/", other_agency.name)
+    ]
 
     staff = UserFactory(role=Role.AGENCY_STAFF, organisation=agency)
     everything = selectors.who_consults(organisation, viewer=staff)
@@ -80,6 +82,11 @@ def test_the_organisation_page_lists_the_agencies(client, agency, organisation):
     body = client.get(f"/en/organisationer/{organisation.slug}/").content.decode()
     assert "Agencies that work with this organisation" in body
     assert agency.name in body and "2024: 1" in body
+    assert '<time datetime="2024-05-01T10:00:00+02:00">1 May 2024</time>' in body
+    body = client.get(f"/organisationer/{organisation.slug}/").content.decode()
+    assert (
+        '<time datetime="2024-05-01T10:00:00+02:00">1 Maj 2024</time>' in body
+    )  # as |date:"j M Y"
 
 
 def test_the_agency_page_lists_the_organisations_it_consults(client, agency, organisation):

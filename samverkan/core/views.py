@@ -5,14 +5,12 @@ from django.views.decorators.cache import never_cache
 
 from samverkan.engagements import glossary as glossary_texts
 from samverkan.engagements.models import Engagement, Knowledge, Level, Representation, Step
-from samverkan.engagements.selectors import cards, engagement_cards
+from samverkan.engagements.selectors import cards
 
 
 def home(request):
     upcoming = cards(
-        engagement_cards(
-            Engagement.objects.visible_to(request.user).upcoming().order_by("starts_at")
-        )[:6]
+        Engagement.objects.visible_to(request.user).upcoming().order_by("starts_at", "pk")[:6]
     )
     return render(request, "core/home.html", {"upcoming": upcoming})
 

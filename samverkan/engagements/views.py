@@ -58,7 +58,7 @@ def _filtered_engagements(request, user=None):
 
 def engagement_list(request):
     form, engagements = _filtered_engagements(request)
-    page = paginate(request, selectors.engagement_cards(engagements))
+    page = paginate(request, engagements.order_by("-starts_at", "-pk"))
     page.object_list = selectors.cards(page.object_list)
     context = {
         "form": form,
@@ -294,7 +294,7 @@ def forum_detail(request, slug):
     seats = forum.seats.current().select_related("organisation", "person")
     engagements = paginate(
         request,
-        selectors.engagement_cards(Engagement.objects.visible_to(user).filter(forum=forum)),
+        Engagement.objects.visible_to(user).filter(forum=forum).order_by("-starts_at", "-pk"),
         per_page=10,
     )
     engagements.object_list = selectors.cards(engagements.object_list)
@@ -376,9 +376,7 @@ def calendar(request):
         )
     if view == "list":
         in_month = engagements.between(day_start(month), day_start(next_month))
-        page = paginate(
-            request, selectors.engagement_cards(in_month.order_by("starts_at")), per_page=50
-        )
+        page = paginate(request, in_month.order_by("starts_at", "pk"), per_page=50)
         page.object_list = selectors.cards(page.object_list)
         context["page"] = page
     else:

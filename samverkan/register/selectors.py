@@ -2,12 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Count, Max, Prefetch
-from django.urls import reverse
-from django.utils import translation
+from django.db.models import Count, Max
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS_3
 
+from samverkan.core.urls import link_maker
 from samverkan.engagements.models import ForumHost, Involvement, Seat
 
 from .models import Affiliation, Organisation, OrganisationKind
@@ -24,31 +25,42 @@ class OrganisationRow:
     municipality: str
 
 
+def term_labels(terms, ids) -> dict[int, list[str]]:
+    """The names of the target groups or topics of each of `ids` through the many-to-many
+    `terms` (e.g. `Engagement.target_groups`), in the page's language: one flat query, no
+    model objects."""
+    field = terms.field
+    english = translation.get_language() == "en"
+    term = field.m2m_reverse_field_name()
+    rows = (
+        terms.through.objects.filter(**{f"{field.m2m_field_name()}_id__in": ids})
+        .order_by(f"{term}__name")
+        .values_list(f"{field.m2m_field_name()}_id", f"{term}__name", f"{term}__name_en")
+    )
+    labels = defaultdict(list)
+    for owner_id, name, name_en in rows:
+        labels[owner_id].append(name_en if english and name_en else name)
+    return labels
+
+
 def organisation_rows(organisations) -> list[OrganisationRow]:
     """Rows for a list page from one page of organisations, with one extra query for all their
     target groups. Plain values, so the template only prints them: per-row model methods and
     prefetched querysets cost more than the rest of the page."""
-    organisations = list(
-        organisations.only("id", "name", "short_name", "slug", "kind", "municipality")
+    rows = list(
+        organisations.values_list("pk", "name", "short_name", "slug", "kind", "municipality")
     )
-    groups = defaultdict(list)
-    english = translation.get_language() == "en"
-    links = Organisation.target_groups.through.objects.filter(
-        organisation_id__in=[o.pk for o in organisations]
-    ).order_by("targetgroup__name")
-    for organisation_id, name, name_en in links.values_list(
-        "organisation_id", "targetgroup__name", "targetgroup__name_en"
-    ):
-        groups[organisation_id].append(name_en if english and name_en else name)
+    groups = term_labels(Organisation.target_groups, [row[0] for row in rows])
+    link = link_maker("register:organisation_detail")
     return [
         OrganisationRow(
-            name=o.display_name,
-            url=reverse("register:organisation_detail", args=[o.slug]),
-            kind=OrganisationKind(o.kind).label,
-            target_groups=", ".join(groups[o.pk]),
-            municipality=o.municipality,
+            name=f"{name} ({short_name})" if short_name else name,
+            url=link(slug),
+            kind=OrganisationKind(kind).label,
+            target_groups=", ".join(groups[pk]),
+            municipality=municipality,
         )
-        for o in organisations
+        for pk, name, short_name, slug, kind, municipality in rows
     ]
 
 
@@ -60,6 +72,19 @@ class HostRelation:
     engagements: int = 0
     last_contact: datetime | None = None
     per_year: dict[int, int] = field(default_factory=dict)
+    url: str = ""
+
+    @property
+    def last_contact_iso(self) -> str:
+        return timezone.localtime(self.last_contact).isoformat() if self.last_contact else ""
+
+    @property
+    def last_contact_text(self) -> str:
+        """ "3 Dec 2026", as the date filter's "j M Y" writes it, for less."""
+        if not self.last_contact:
+            return ""
+        day = timezone.localtime(self.last_contact)
+        return f"{day.day} {MONTHS_3[day.month].title()} {day.year}"
 
     @property
     def per_year_text(self) -> str:
@@ -113,27 +138,44 @@ def _host_relations(rows, part: slice) -> list[HostRelation]:
     for host_id, year, n in years:
         relations[host_id].per_year[year] = n
     hosts = Organisation.objects.only("name", "short_name", "slug").in_bulk(list(relations))
+    link = link_maker("register:organisation_detail")
     for host_id, relation in relations.items():
         relation.host = hosts[host_id]
+        relation.url = link(relation.host.slug)
     return list(relations.values())
 
 
-def forum_seats(organisation: Organisation, visible_forums):
-    """The organisation's current seats in the forums the viewer may see, with their hosts."""
-    return (
+@dataclass(frozen=True, slots=True)
+class SeatRow:
+    """A current seat of an organisation in a forum, as its page lists it."""
+
+    name: str
+    url: str
+    hosts: str
+    term_end: date | None
+
+
+def forum_seats(organisation: Organisation, visible_forums) -> list[SeatRow]:
+    """The organisation's current seats in the forums the viewer may see, with their hosts, in
+    two flat queries."""
+    seats = list(
         Seat.objects.current()
         .filter(organisation=organisation, forum__in=visible_forums)
-        .select_related("forum")
-        .prefetch_related(
-            Prefetch(
-                "forum__host_links",
-                queryset=ForumHost.objects.select_related("organisation").only(
-                    "forum_id", "role", "organisation__name", "organisation__slug"
-                ),
-            )
-        )
-        .order_by("forum__name")
+        .order_by("forum__name", "pk")
+        .values_list("forum_id", "forum__name", "forum__slug", "term_end")
     )
+    hosts = defaultdict(list)
+    for forum_id, name in (
+        ForumHost.objects.filter(forum_id__in=[seat[0] for seat in seats])
+        .order_by("role", "organisation__name")
+        .values_list("forum_id", "organisation__name")
+    ):
+        hosts[forum_id].append(name)
+    link = link_maker("engagements:forum_detail")
+    return [
+        SeatRow(name=name, url=link(slug), hosts=", ".join(hosts[forum_id]), term_end=term_end)
+        for forum_id, name, slug, term_end in seats
+    ]
 
 
 def activities(organisation: Organisation, *, viewer):

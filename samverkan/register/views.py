@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from samverkan.core.filters import paginate
 from samverkan.engagements.models import Engagement, Forum
-from samverkan.engagements.selectors import cards, engagement_cards
+from samverkan.engagements.selectors import cards
 
 from . import permissions, selectors, services
 from .exports import organisation_export_response
@@ -74,8 +74,10 @@ def organisation_detail(request, slug):
         "can_edit": permissions.can_edit_organisation(user, organisation),
         "can_see_people": permissions.can_see_people(user),
         "can_see_contact_details": permissions.can_see_contact_details(user),
-        "target_groups": organisation.target_groups.all(),
-        "topics": organisation.topics.all(),
+        "target_groups": selectors.term_labels(Organisation.target_groups, [organisation.pk])[
+            organisation.pk
+        ],
+        "topics": selectors.term_labels(Organisation.topics, [organisation.pk])[organisation.pk],
     }
     if context["can_see_people"]:
         context["affiliations"] = selectors.current_affiliations(organisation)
@@ -84,7 +86,9 @@ def organisation_detail(request, slug):
     if organisation.is_host_kind:
         context["forums"] = visible_forums.hosted_by(organisation).only("name", "slug", "kind")
         page = paginate(
-            request, engagement_cards(visible_engagements.hosted_by(organisation)), per_page=10
+            request,
+            visible_engagements.hosted_by(organisation).order_by("-starts_at", "-pk"),
+            per_page=10,
         )
         page.object_list = cards(page.object_list)
         context["engagements"] = page
@@ -96,9 +100,7 @@ def organisation_detail(request, slug):
         context["seats"] = selectors.forum_seats(organisation, visible_forums)
         page = paginate(request, selectors.activities(organisation, viewer=user), per_page=10)
         page.object_list = cards(
-            engagement_cards(Engagement.objects.filter(pk__in=list(page.object_list))).order_by(
-                "-starts_at", "-pk"
-            )
+            Engagement.objects.filter(pk__in=list(page.object_list)).order_by("-starts_at", "-pk")
         )
         context["engagements"] = page
         template = "register/organisation_detail.html"
