@@ -93,6 +93,7 @@ def after_load(marker: dict) -> dict:
     from . import database
 
     done = dict(marker.get("after_load", {}))
+    ran = False
     for command in AFTER_LOAD:
         if command in done:
             continue
@@ -102,6 +103,9 @@ def after_load(marker: dict) -> dict:
         done[command] = round(time.monotonic() - started, 1)
         marker = {**marker, "after_load": done}
         database.write_marker(marker)
+        ran = True
+    if ran:  # the derived tables are new: statistics and visibility map as after the load
+        database.finish_loading()
     return marker
 
 

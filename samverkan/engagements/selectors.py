@@ -122,18 +122,24 @@ def forum_cards(queryset):
 
 
 class _Bound(Expression):
-    """One end of a day in a query compiled once and run for every day of a month: its
-    parameter is a marker, swapped for the day's local midnight afterwards. (The query
-    compiles a copy of this expression; the copy keeps the same marker.)"""
+    """One end of a day in a query compiled once and run for every day of a month.
+
+    On PostgreSQL it is the column `lo` or `hi` of the row of days the query is joined to
+    (LATERAL). Elsewhere its parameter is a marker, swapped for the day's local midnight
+    afterwards (the query compiles a copy of this expression; the copy keeps the marker)."""
 
     output_field = DateTimeField()
 
-    def __init__(self):
+    def __init__(self, column: str):
         super().__init__()
+        self.column = column
         self.marker = object()
 
     def as_sql(self, compiler, connection):
         return "%s", [self.marker]
+
+    def as_postgresql(self, compiler, connection):
+        return f"day.{self.column}", []
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,32 +186,47 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
     days = [day for week in grid for day in week]
     model = engagements.model
     database = connections[engagements.db]
-    low, high = _Bound(), _Bound()
+    low, high = _Bound("lo"), _Bound("hi")
     in_day = engagements.filter(starts_at__gte=low, starts_at__lt=high)
     first_sql, first_params = (
         in_day.order_by("starts_at", "pk").values("pk")[:per_day].query.sql_with_params()
     )
     count_sql, count_params = in_day.order_by().values("pk").query.sql_with_params()
-
     midnights = [
         database.ops.adapt_datetimefield_value(day_start(days[0].date + timedelta(days=i)))
         for i in range(len(days) + 1)
     ]
+    bounds = list(itertools.pairwise(midnights))
+    count_sql = f"SELECT COUNT(*) FROM ({count_sql}) in_day"  # noqa: S608 - the ORM's SQL
 
-    def each_day(sql: str, params: list, select: str) -> tuple[str, list]:
-        parts, all_params = [], []
-        for index, (start, end) in enumerate(itertools.pairwise(midnights)):
-            # Only numbers and the ORM's own SQL go into the text; values stay parameters.
-            parts.append(f"SELECT {index}, {select} FROM ({sql}) day_{index}")  # noqa: S608
-            all_params += [
-                start if p is low.marker else end if p is high.marker else p for p in params
-            ]
-        return " UNION ALL ".join(parts), all_params
+    # Only numbers and the ORM's own SQL go into the texts below; values stay parameters.
+    if database.vendor == "postgresql":
+        # One plan for every day: each row of days joined to the query (planning 35 united
+        # queries took longer than running them).
+        rows = ", ".join(["(%s, %s::timestamptz, %s::timestamptz)"] * len(bounds))
+        days_params = [value for i, (lo, hi) in enumerate(bounds) for value in (i, lo, hi)]
+
+        def each_day(sql: str, params: list) -> tuple[str, list]:
+            return (
+                f"SELECT day.i, q.* FROM (VALUES {rows}) AS day(i, lo, hi) "  # noqa: S608
+                f"CROSS JOIN LATERAL ({sql}) q",
+                [*days_params, *params],
+            )
+    else:
+
+        def each_day(sql: str, params: list) -> tuple[str, list]:
+            parts, all_params = [], []
+            for index, (start, end) in enumerate(bounds):
+                parts.append(f"SELECT {index}, q.* FROM ({sql}) q")  # noqa: S608
+                all_params += [
+                    start if p is low.marker else end if p is high.marker else p for p in params
+                ]
+            return " UNION ALL ".join(parts), all_params
 
     with database.cursor() as cursor:
-        cursor.execute(*each_day(first_sql, first_params, "*"))
+        cursor.execute(*each_day(first_sql, first_params))
         first_ids = {pk: index for index, pk in cursor.fetchall()}
-        cursor.execute(*each_day(count_sql, count_params, "COUNT(*)"))
+        cursor.execute(*each_day(count_sql, count_params))
         for index, count in cursor.fetchall():
             days[index].more = count
     link = link_maker("engagements:engagement_detail")

@@ -117,7 +117,7 @@ def who_consults(organisation: Organisation, *, viewer, count: int | None = None
 def _host_relations(rows, part: slice) -> list[HostRelation]:
     ranked = (
         rows.values("host_id")
-        .annotate(engagements=Count("pk"), last=Max("starts_at"))
+        .annotate(engagements=Count("*"), last=Max("starts_at"))
         .order_by("-engagements", "host_id")  # ties in the order the hosts were registered
     )
     ranked = ranked[part]
@@ -132,7 +132,7 @@ def _host_relations(rows, part: slice) -> list[HostRelation]:
     years = (
         rows.filter(host_id__in=relations)
         .values_list("host_id", "year")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by("host_id", "-year")
     )
     for host_id, year, n in years:
