@@ -152,16 +152,13 @@ class GridItem:
 class GridDay:
     date: date
     in_month: bool
+    month_name: str  # in the page's language, for screen readers
     items: list[GridItem] = field(default_factory=list)
     more: int = 0
 
     @property
     def iso(self) -> str:
         return self.date.isoformat()
-
-    @property
-    def month_name(self) -> str:
-        return MONTHS[self.date.month]
 
 
 # The grid's column heads, Monday first: (name, abbreviation).
@@ -180,8 +177,13 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
     compiling it forty times costs more than running it.
     """
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    month_names = {day.month: str(MONTHS[day.month]) for week in weeks for day in week}
     grid = [
-        [GridDay(date=day, in_month=day.month == month.month) for day in week] for week in weeks
+        [
+            GridDay(date=day, in_month=day.month == month.month, month_name=month_names[day.month])
+            for day in week
+        ]
+        for week in weeks
     ]
     days = [day for week in grid for day in week]
     model = engagements.model
