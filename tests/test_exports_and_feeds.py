@@ -121,6 +121,17 @@ def test_the_month_view_puts_activities_on_their_local_day(client, agency, month
     assert "Opublicerat" not in page
 
 
+def test_the_month_view_cuts_long_titles(client, agency):
+    title = "Dialogmöte om läkemedelsanvändning hos äldre i särskilt boende och i hemtjänsten"
+    engagement = EngagementFactory(
+        title=title, hosts=[agency], starts_at=datetime(2026, 12, 9, 13, 15, tzinfo=STOCKHOLM)
+    )
+    page = client.get("/kalender/?month=2026-12").content.decode()
+    assert (
+        f'<a class="ds-link" href="/aktiviteter/{engagement.pk}/">13:15 {title[:59]}…</a>' in page
+    )
+
+
 def test_a_busy_day_links_to_the_rest(client, agency):
     for i in range(6):
         EngagementFactory(

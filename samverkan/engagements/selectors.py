@@ -4,13 +4,12 @@ import calendar
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import connections
 from django.db.models import DateTimeField, Expression, Prefetch
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.text import Truncator
 
 from samverkan.core.dates import day_start
 from samverkan.core.urls import link_maker
@@ -165,6 +164,14 @@ class GridDay:
 WEEKDAY_HEADS = [(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)]
 
 
+def _aware(value) -> datetime:
+    """A datetime column's value as the database cursor gives it: an aware datetime
+    (PostgreSQL) or its UTC text (SQLite)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
+
+
 def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]:
     """The weeks of `month` (Monday first), each day with the first `per_day` engagements that
     start on it and how many more there are.
@@ -186,12 +193,13 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
         for week in weeks
     ]
     days = [day for week in grid for day in week]
-    model = engagements.model
     database = connections[engagements.db]
     low, high = _Bound("lo"), _Bound("hi")
     in_day = engagements.filter(starts_at__gte=low, starts_at__lt=high)
     first_sql, first_params = (
-        in_day.order_by("starts_at", "pk").values("pk")[:per_day].query.sql_with_params()
+        in_day.order_by("starts_at", "pk")
+        .values("pk", "title", "starts_at")[:per_day]
+        .query.sql_with_params()
     )
     count_sql, count_params = in_day.order_by().values("pk").query.sql_with_params()
     midnights = [
@@ -227,17 +235,18 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
 
     with database.cursor() as cursor:
         cursor.execute(*each_day(first_sql, first_params))
-        first_ids = {pk: index for index, pk in cursor.fetchall()}
+        first = cursor.fetchall()
         cursor.execute(*each_day(count_sql, count_params))
         for index, count in cursor.fetchall():
             days[index].more = count
     link = link_maker("engagements:engagement_detail")
-    rows = model.objects.filter(pk__in=first_ids).order_by("starts_at", "pk")
-    for pk, title, starts_at in rows.values_list("pk", "title", "starts_at"):
-        if len(title) > CALENDAR_TITLE_LENGTH:
-            title = Truncator(title).chars(CALENDAR_TITLE_LENGTH)
-        time = timezone.localtime(starts_at)
-        days[first_ids[pk]].items.append(GridItem(url=link(pk), text=f"{time:%H:%M} {title}"))
+    # Sorted here: neither united nor joined rows come in a promised order.
+    zone = timezone.get_current_timezone()
+    for index, pk, title, starts_at in sorted(first, key=lambda row: (row[0], row[3], row[1])):
+        if len(title) > CALENDAR_TITLE_LENGTH:  # as |truncatechars would cut it
+            title = title[: CALENDAR_TITLE_LENGTH - 1] + "…"
+        time = _aware(starts_at).astimezone(zone)
+        days[index].items.append(GridItem(url=link(pk), text=f"{time:%H:%M} {title}"))
     for day in days:
         day.more -= len(day.items)
     return grid
