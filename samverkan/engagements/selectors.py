@@ -8,8 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db import connections
 from django.db.models import DateTimeField, Expression, Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.translation import ngettext
 
 from samverkan.core.dates import day_start
 from samverkan.core.urls import link_maker
@@ -154,10 +156,8 @@ class GridDay:
     month_name: str  # in the page's language, for screen readers
     items: list[GridItem] = field(default_factory=list)
     more: int = 0
-
-    @property
-    def iso(self) -> str:
-        return self.date.isoformat()
+    more_url: str = ""  # the activity list for the day, when there are more than the grid shows
+    more_text: str = ""
 
 
 # The grid's column heads, Monday first: (name, abbreviation).
@@ -247,6 +247,13 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
             title = title[: CALENDAR_TITLE_LENGTH - 1] + "…"
         time = _aware(starts_at).astimezone(zone)
         days[index].items.append(GridItem(url=link(pk), text=f"{time:%H:%M} {title}"))
+    more_url = reverse("engagements:engagement_list")
     for day in days:
         day.more -= len(day.items)
+        if day.more:
+            iso = day.date.isoformat()
+            day.more_url = f"{more_url}?date_from={iso}&date_to={iso}"
+            day.more_text = ngettext("%(counter)s more", "%(counter)s more", day.more) % {
+                "counter": day.more
+            }
     return grid

@@ -382,7 +382,6 @@ def calendar(request):
     else:
         context["weeks"] = selectors.month_grid(engagements, month, per_day=MAX_PER_DAY)
         context["weekday_heads"] = selectors.WEEKDAY_HEADS
-        context["more_url"] = reverse("engagements:engagement_list")
     return render(request, "engagements/calendar.html", context)
 
 
