@@ -121,15 +121,23 @@ def test_the_month_view_puts_activities_on_their_local_day(client, agency, month
     assert "Opublicerat" not in page
 
 
-def test_the_month_view_cuts_long_titles(client, agency):
-    title = "Dialogmöte om läkemedelsanvändning hos äldre i särskilt boende och i hemtjänsten"
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        (
+            "Dialogmöte om läkemedelsanvändning hos äldre i särskilt boende och i hemtjänsten",
+            "Dialogmöte om läkemedelsanvändning hos äldre i särskilt boe…",
+        ),
+        # Letters typed as a letter and a combining ring (as some keyboards do) count as one.
+        ("a\u030a" * 70, "å" * 59 + "…"),
+    ],
+)
+def test_the_month_view_cuts_long_titles(client, agency, title, shown):
     engagement = EngagementFactory(
         title=title, hosts=[agency], starts_at=datetime(2026, 12, 9, 13, 15, tzinfo=STOCKHOLM)
     )
     page = client.get("/kalender/?month=2026-12").content.decode()
-    assert (
-        f'<a class="ds-link" href="/aktiviteter/{engagement.pk}/">13:15 {title[:59]}…</a>' in page
-    )
+    assert f'<a class="ds-link" href="/aktiviteter/{engagement.pk}/">13:15 {shown}</a>' in page
 
 
 def test_a_busy_day_links_to_the_rest(client, agency):
@@ -142,3 +150,9 @@ def test_a_busy_day_links_to_the_rest(client, agency):
     page = client.get("/en/kalender/?month=2026-12").content.decode()
     assert "2 more" in page
     assert "date_from=2026-12-10&amp;date_to=2026-12-10" in page
+
+
+def test_cards_name_the_lead_host_first(client, data):
+    # "MFT" leads; "AM" co-hosts and would come first in the alphabet and by role name.
+    page = client.get("/aktiviteter/").content.decode()
+    assert "· MFT, AM ·" in " ".join(page.split())

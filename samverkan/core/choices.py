@@ -11,6 +11,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
@@ -18,11 +19,19 @@ OPTIONS_TIMEOUT = 60
 
 
 def options_key(name: str, language: str | None = None) -> str:
-    return f"options:{name}:{language or translation.get_language()}"
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return f"options:{name}:{language}"
 
 
-def forget_options(name: str, **_signal) -> None:
+def forget_options(name: str) -> None:
     cache.delete_many([options_key(name, language) for language, _label in settings.LANGUAGES])
+
+
+def _changed(name: str, **_signal) -> None:
+    # At once, and again when the change is committed: a request between the two could
+    # otherwise keep the list as it was before the change.
+    forget_options(name)
+    transaction.on_commit(partial(forget_options, name))
 
 
 def forget_when_changed(name: str, *models) -> None:
@@ -30,7 +39,7 @@ def forget_when_changed(name: str, *models) -> None:
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
-                partial(forget_options, name),
+                partial(_changed, name),
                 sender=model,
                 weak=False,
                 dispatch_uid=f"forget-options-{name}-{signal is post_save}-{model._meta.label}",

@@ -27,9 +27,15 @@ class FilterForm(forms.Form):
         }
 
 
-def paginate(request, queryset, per_page: int = 25):
-    """One page of `queryset`. `?page=abc` or a page past the end gives a real page, not an error."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, per_page: int = 25, *, rows=None):
+    """One page of `queryset`. `?page=abc` or a page past the end gives a real page, not an error.
+
+    `rows`, when given, turns the page's slice of the queryset into what the page prints (for
+    example `engagements.selectors.cards`)."""
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    if rows is not None:
+        page.object_list = rows(page.object_list)
+    return page
 
 
 # Rows read at a time when a whole result is streamed (exports, feeds).

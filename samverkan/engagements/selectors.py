@@ -2,6 +2,7 @@
 
 import calendar
 import itertools
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -14,7 +15,7 @@ from django.utils.dates import MONTHS, WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import ngettext
 
 from samverkan.core.dates import day_start
-from samverkan.core.urls import link_maker
+from samverkan.core.links import link_maker
 from samverkan.register.models import Organisation, TargetGroup
 from samverkan.register.selectors import term_labels
 
@@ -37,7 +38,8 @@ CARD_FIELDS = (
 
 
 def engagement_cards(queryset):
-    """Engagements for lists and calendars: hosts and target groups in two extra queries."""
+    """Engagements with their hosts and target groups prefetched (two extra queries), for code
+    that needs the model objects; pages print `cards` instead."""
     return queryset.only(*CARD_FIELDS).prefetch_related(
         Prefetch(
             "host_links",
@@ -80,9 +82,11 @@ def cards(engagements) -> list[Card]:
         return []
     ids = [row[0] for row in rows]
     hosts = defaultdict(list)
-    for engagement_id, short_name, name in EngagementHost.objects.filter(
-        engagement_id__in=ids
-    ).values_list("engagement_id", "organisation__short_name", "organisation__name"):
+    for engagement_id, short_name, name in (
+        EngagementHost.objects.filter(engagement_id__in=ids)
+        .order_by("-role", "organisation__name")  # the lead host first
+        .values_list("engagement_id", "organisation__short_name", "organisation__name")
+    ):
         hosts[engagement_id].append(short_name or name)
     groups = term_labels(Engagement.target_groups, ids)
     link = link_maker("engagements:engagement_detail")
@@ -164,6 +168,11 @@ class GridDay:
 WEEKDAY_HEADS = [(WEEKDAYS[day], WEEKDAYS_ABBR[day]) for day in range(7)]
 
 
+def _sql(queryset) -> tuple[str, tuple]:
+    """The queryset's SQL and parameters for its own database."""
+    return queryset.query.get_compiler(using=queryset.db).as_sql()
+
+
 def _aware(value) -> datetime:
     """A datetime column's value as the database cursor gives it: an aware datetime
     (PostgreSQL) or its UTC text (SQLite)."""
@@ -176,12 +185,12 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
     """The weeks of `month` (Monday first), each day with the first `per_day` engagements that
     start on it and how many more there are.
 
-    Three queries whatever the number of engagements. Each day is its own index range between
-    two local midnights (so summer time is right): one query unites every day's first
-    `per_day` ids, one counts every day, and one reads the titles. Those ranges are quick to
-    seek in any month; ranking a busy month's thousand-odd rows with a window function was
-    not. The per-day query is compiled once and its two bounds filled in for each day, as
-    compiling it forty times costs more than running it.
+    Two queries whatever the number of engagements. Each day is its own index range between
+    two local midnights (so summer time is right): one query reads every day's first
+    `per_day` (id, title, start), one counts every day. Those ranges are quick to seek in any
+    month; ranking a busy month's thousand-odd rows with a window function was not. The
+    per-day query is compiled once and run for each day (see `_Bound`), as compiling it forty
+    times costs more than running it.
     """
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     month_names = {day.month: str(MONTHS[day.month]) for week in weeks for day in week}
@@ -196,12 +205,10 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
     database = connections[engagements.db]
     low, high = _Bound("lo"), _Bound("hi")
     in_day = engagements.filter(starts_at__gte=low, starts_at__lt=high)
-    first_sql, first_params = (
-        in_day.order_by("starts_at", "pk")
-        .values("pk", "title", "starts_at")[:per_day]
-        .query.sql_with_params()
+    first_sql, first_params = _sql(
+        in_day.order_by("starts_at", "pk").values("pk", "title", "starts_at")[:per_day]
     )
-    count_sql, count_params = in_day.order_by().values("pk").query.sql_with_params()
+    count_sql, count_params = _sql(in_day.order_by().values("pk"))
     midnights = [
         database.ops.adapt_datetimefield_value(day_start(days[0].date + timedelta(days=i)))
         for i in range(len(days) + 1)
@@ -243,6 +250,7 @@ def month_grid(engagements, month: date, *, per_day: int) -> list[list[GridDay]]
     # Sorted here: neither united nor joined rows come in a promised order.
     zone = timezone.get_current_timezone()
     for index, pk, title, starts_at in sorted(first, key=lambda row: (row[0], row[3], row[1])):
+        title = unicodedata.normalize("NFC", title)  # a letter and its accent count as one
         if len(title) > CALENDAR_TITLE_LENGTH:  # as |truncatechars would cut it
             title = title[: CALENDAR_TITLE_LENGTH - 1] + "…"
         time = _aware(starts_at).astimezone(zone)

@@ -58,8 +58,7 @@ def _filtered_engagements(request, user=None):
 
 def engagement_list(request):
     form, engagements = _filtered_engagements(request)
-    page = paginate(request, engagements.order_by("-starts_at", "-pk"))
-    page.object_list = selectors.cards(page.object_list)
+    page = paginate(request, engagements.order_by("-starts_at", "-pk"), rows=selectors.cards)
     context = {
         "form": form,
         "page": page,
@@ -296,8 +295,8 @@ def forum_detail(request, slug):
         request,
         Engagement.objects.visible_to(user).filter(forum=forum).order_by("-starts_at", "-pk"),
         per_page=10,
+        rows=selectors.cards,
     )
-    engagements.object_list = selectors.cards(engagements.object_list)
     context = {
         "forum": forum,
         "seats": seats,
@@ -376,9 +375,9 @@ def calendar(request):
         )
     if view == "list":
         in_month = engagements.between(day_start(month), day_start(next_month))
-        page = paginate(request, in_month.order_by("starts_at", "pk"), per_page=50)
-        page.object_list = selectors.cards(page.object_list)
-        context["page"] = page
+        context["page"] = paginate(
+            request, in_month.order_by("starts_at", "pk"), per_page=50, rows=selectors.cards
+        )
     else:
         context["weeks"] = selectors.month_grid(engagements, month, per_day=MAX_PER_DAY)
         context["weekday_heads"] = selectors.WEEKDAY_HEADS

@@ -31,9 +31,12 @@ class BilingualTerm(models.Model):
 
     @property
     def label(self) -> str:
-        if translation.get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return self.label_of(self.name, self.name_en)
+
+    @staticmethod
+    def label_of(name: str, name_en: str) -> str:
+        """The name in the active language (for rows read as plain values)."""
+        return name_en if name_en and translation.get_language() == "en" else name
 
 
 class TargetGroup(BilingualTerm):
@@ -149,7 +152,11 @@ class Organisation(TimeStampedModel):
 
     @property
     def display_name(self) -> str:
-        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+        return self.display_name_of(self.name, self.short_name)
+
+    @staticmethod
+    def display_name_of(name: str, short_name: str) -> str:
+        return f"{name} ({short_name})" if short_name else name
 
     @property
     def is_host_kind(self) -> bool:

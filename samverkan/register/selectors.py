@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Count, Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dates import MONTHS_3
 
-from samverkan.core.urls import link_maker
+from samverkan.core.links import link_maker
 from samverkan.engagements.models import ForumHost, Involvement, Seat
 
-from .models import Affiliation, Organisation, OrganisationKind
+from .models import Affiliation, BilingualTerm, Organisation, OrganisationKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,6 @@ def term_labels(terms, ids) -> dict[int, list[str]]:
     `terms` (e.g. `Engagement.target_groups`), in the page's language: one flat query, no
     model objects."""
     field = terms.field
-    english = translation.get_language() == "en"
     term = field.m2m_reverse_field_name()
     rows = (
         terms.through.objects.filter(**{f"{field.m2m_field_name()}_id__in": ids})
@@ -39,7 +38,7 @@ def term_labels(terms, ids) -> dict[int, list[str]]:
     )
     labels = defaultdict(list)
     for owner_id, name, name_en in rows:
-        labels[owner_id].append(name_en if english and name_en else name)
+        labels[owner_id].append(BilingualTerm.label_of(name, name_en))
     return labels
 
 
@@ -54,7 +53,7 @@ def organisation_rows(organisations) -> list[OrganisationRow]:
     link = link_maker("register:organisation_detail")
     return [
         OrganisationRow(
-            name=f"{name} ({short_name})" if short_name else name,
+            name=Organisation.display_name_of(name, short_name),
             url=link(slug),
             kind=OrganisationKind(kind).label,
             target_groups=", ".join(groups[pk]),
@@ -167,7 +166,7 @@ def forum_seats(organisation: Organisation, visible_forums) -> list[SeatRow]:
     hosts = defaultdict(list)
     for forum_id, name in (
         ForumHost.objects.filter(forum_id__in=[seat[0] for seat in seats])
-        .order_by("role", "organisation__name")
+        .order_by("-role", "organisation__name")  # the lead host first
         .values_list("forum_id", "organisation__name")
     ):
         hosts[forum_id].append(name)

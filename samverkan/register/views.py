@@ -34,8 +34,7 @@ def _filtered_organisations(request):
 
 def organisation_list(request):
     form, organisations = _filtered_organisations(request)
-    page = paginate(request, organisations)
-    page.object_list = selectors.organisation_rows(page.object_list)
+    page = paginate(request, organisations, rows=selectors.organisation_rows)
     context = {
         "form": form,
         "page": page,
@@ -53,8 +52,8 @@ def organisation_export(request, fmt):
 
 
 def host_list(request):
-    page = paginate(request, Organisation.objects.hosts().order_by("kind", "name"), per_page=50)
-    page.object_list = selectors.organisation_rows(page.object_list)
+    hosts = Organisation.objects.hosts().order_by("kind", "name")
+    page = paginate(request, hosts, per_page=50, rows=selectors.organisation_rows)
     return render(request, "register/host_list.html", {"page": page})
 
 
@@ -85,24 +84,26 @@ def organisation_detail(request, slug):
         context["audit_entries"] = services.audit_entries(organisation)[:20]
     if organisation.is_host_kind:
         context["forums"] = visible_forums.hosted_by(organisation).only("name", "slug", "kind")
-        page = paginate(
+        context["engagements"] = paginate(
             request,
             visible_engagements.hosted_by(organisation).order_by("-starts_at", "-pk"),
             per_page=10,
+            rows=cards,
         )
-        page.object_list = cards(page.object_list)
-        context["engagements"] = page
         context["consulted"] = selectors.consulted_by(organisation, visible_engagements)
         template = "register/host_detail.html"
     else:
         context["relations"] = selectors.who_consults(organisation, viewer=user, count=TOP_HOSTS)
         context["top_hosts"] = TOP_HOSTS
         context["seats"] = selectors.forum_seats(organisation, visible_forums)
-        page = paginate(request, selectors.activities(organisation, viewer=user), per_page=10)
-        page.object_list = cards(
-            Engagement.objects.filter(pk__in=list(page.object_list)).order_by("-starts_at", "-pk")
+        context["engagements"] = paginate(
+            request,
+            selectors.activities(organisation, viewer=user),
+            per_page=10,
+            rows=lambda ids: cards(
+                Engagement.objects.filter(pk__in=list(ids)).order_by("-starts_at", "-pk")
+            ),
         )
-        context["engagements"] = page
         template = "register/organisation_detail.html"
     return render(request, template, context)
 

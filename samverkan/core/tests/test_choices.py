@@ -1,10 +1,12 @@
 """The filters' option lists are kept between requests and forgotten when a record changes."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from samverkan.core.choices import options_key
 from samverkan.register.forms import OrganisationFilterForm
 from samverkan.register.models import Organisation, TargetGroup
 from tests.factories import OrganisationFactory, TargetGroupFactory
@@ -55,3 +57,13 @@ def test_each_language_has_its_own_list():
         assert ">Äldre<" in rendered()
     with translation.override("en"):
         assert ">Older people<" in rendered()
+
+
+def test_a_list_kept_before_the_change_is_committed_is_forgotten_at_commit(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationFactory(name="Ny myndighet", kind="agency")
+        # Another request, not seeing the change yet, keeps the old list meanwhile.
+        cache.set(options_key("hosts"), "<option>the old list</option>")
+    assert cache.get(options_key("hosts")) is None

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from samverkan.core.urls import link_maker
+from samverkan.core.links import link_maker
 
 
 @pytest.mark.parametrize(
