@@ -187,3 +187,21 @@ def test_the_agencies_page_takes_bad_pages_and_is_for_organisations_only(
         assert response.status_code == 200, page
         assert agency.name in response.content.decode()
     assert client.get(f"/organisationer/{agency.slug}/myndigheter/").status_code == 404
+
+
+def test_the_organisation_page_shows_both_sides_of_a_membership(client, db):
+    umbrella = OrganisationFactory(name="Funktionsrätt Sverige", kind="interest")
+    member = OrganisationFactory(name="Neuroförbundet")
+    other_member = OrganisationFactory(name="Astma- och Allergiförbundet")
+    umbrella.member_organisations.add(member, other_member)
+    page = " ".join(client.get(f"/en/organisationer/{umbrella.slug}/").content.decode().split())
+    assert "Member organisations" in page and "Member of" not in page
+    assert (
+        f'<a class="ds-link" href="/en/organisationer/{other_member.slug}/">{other_member.name}</a>, '
+        f'<a class="ds-link" href="/en/organisationer/{member.slug}/">{member.name}</a>'
+    ) in page
+    page = client.get(f"/en/organisationer/{member.slug}/").content.decode()
+    assert "Member of" in page and "Member organisations" not in page
+    assert (
+        f'<a class="ds-link" href="/en/organisationer/{umbrella.slug}/">{umbrella.name}</a>' in page
+    )

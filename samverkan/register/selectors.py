@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 
@@ -40,6 +40,39 @@ def term_labels(terms, ids) -> dict[int, list[str]]:
     for owner_id, name, name_en in rows:
         labels[owner_id].append(BilingualTerm.label_of(name, name_en))
     return labels
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationLink:
+    name: str
+    url: str
+
+
+def memberships(organisation: Organisation) -> tuple[list, list]:
+    """(the umbrella organisations it is a member of, its member organisations), by name, in one
+    flat query over both sides of the membership table."""
+    links = (
+        Organisation.member_organisations.through.objects.filter(
+            Q(from_organisation=organisation) | Q(to_organisation=organisation)
+        )
+        .values_list(
+            "from_organisation_id",
+            "from_organisation__name",
+            "from_organisation__slug",
+            "to_organisation__name",
+            "to_organisation__slug",
+        )
+        .order_by("from_organisation__name", "to_organisation__name")
+    )
+    link = link_maker("register:organisation_detail")
+    umbrellas, members = [], []
+    for umbrella_id, umbrella, umbrella_slug, member, member_slug in links:
+        if umbrella_id == organisation.pk:
+            members.append(OrganisationLink(member, link(member_slug)))
+        else:
+            umbrellas.append(OrganisationLink(umbrella, link(umbrella_slug)))
+    members.sort(key=lambda o: o.name)
+    return umbrellas, members
 
 
 def organisation_rows(organisations) -> list[OrganisationRow]:

@@ -66,10 +66,11 @@ def organisation_detail(request, slug):
     user = request.user
     visible_engagements = Engagement.objects.visible_to(user)
     visible_forums = Forum.objects.visible_to(user)
+    umbrellas, members = selectors.memberships(organisation)
     context = {
         "organisation": organisation,
-        "members": organisation.member_organisations.only("name", "slug"),
-        "umbrellas": organisation.umbrellas.only("name", "slug"),
+        "members": members,
+        "umbrellas": umbrellas,
         "can_edit": permissions.can_edit_organisation(user, organisation),
         "can_see_people": permissions.can_see_people(user),
         "can_see_contact_details": permissions.can_see_contact_details(user),
@@ -101,7 +102,7 @@ def organisation_detail(request, slug):
             selectors.activities(organisation, viewer=user),
             per_page=10,
             rows=lambda ids: cards(
-                Engagement.objects.filter(pk__in=list(ids)).order_by("-starts_at", "-pk")
+                Engagement.objects.filter(pk__in=ids).order_by("-starts_at", "-pk")
             ),
         )
         template = "register/organisation_detail.html"
