@@ -3,7 +3,6 @@ from html import escape as escape_text
 from django import forms
 from django.core.cache import cache
 from django.forms.utils import flatatt
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .choices import OPTIONS_TIMEOUT, options_key
@@ -85,7 +84,7 @@ class FastOptionsMixin:
             attrs["multiple"] = True
         chosen = {str(v) for v in self.format_value(value)}
         choices = iter(self.choices)
-        html = [f'<select name="{escape(name)}"{flatatt(attrs)}>']
+        html = [f'<select name="{escape_text(name)}"{flatatt(attrs)}>']
         if self.options_cache:
             html.append(self._options([next(choices)]))  # the empty choice
             key = options_key(self.options_cache)

@@ -89,6 +89,10 @@ class HostRole(models.TextChoices):
     CO_HOST = "co_host", _("Co-host")
 
 
+# Hosts are listed lead first, then by name ("lead" sorts after "co_host", hence descending).
+HOST_ORDERING = ["-role", "organisation__name"]
+
+
 class VisibilityQuerySet(models.QuerySet):
     def published(self):
         # "IN (true)", not "= true": Django writes the latter as the bare column on SQLite,
@@ -191,6 +195,7 @@ class ForumHost(models.Model):
     class Meta:
         verbose_name = _("forum host")
         verbose_name_plural = _("forum hosts")
+        ordering = HOST_ORDERING
         constraints = [
             models.UniqueConstraint(
                 fields=["forum", "organisation"], name="one_host_link_per_forum"
@@ -429,7 +434,7 @@ class EngagementHost(models.Model):
     class Meta:
         verbose_name = _("engagement host")
         verbose_name_plural = _("engagement hosts")
-        ordering = ["role", "organisation__name"]
+        ordering = HOST_ORDERING
         constraints = [
             models.UniqueConstraint(
                 fields=["engagement", "organisation"], name="one_host_link_per_engagement"

@@ -82,11 +82,9 @@ def cards(engagements) -> list[Card]:
         return []
     ids = [row[0] for row in rows]
     hosts = defaultdict(list)
-    for engagement_id, short_name, name in (
-        EngagementHost.objects.filter(engagement_id__in=ids)
-        .order_by("-role", "organisation__name")  # the lead host first
-        .values_list("engagement_id", "organisation__short_name", "organisation__name")
-    ):
+    for engagement_id, short_name, name in EngagementHost.objects.filter(
+        engagement_id__in=ids
+    ).values_list("engagement_id", "organisation__short_name", "organisation__name"):
         hosts[engagement_id].append(short_name or name)
     groups = term_labels(Engagement.target_groups, ids)
     link = link_maker("engagements:engagement_detail")

@@ -102,20 +102,20 @@ class HostRelation:
 
     host: Organisation
     engagements: int = 0
-    last_contact: datetime | None = None
+    last_contact: datetime | None = None  # local time
     per_year: dict[int, int] = field(default_factory=dict)
     url: str = ""
 
     @property
     def last_contact_iso(self) -> str:
-        return timezone.localtime(self.last_contact).isoformat() if self.last_contact else ""
+        return self.last_contact.isoformat() if self.last_contact else ""
 
     @property
     def last_contact_text(self) -> str:
         """ "3 Dec 2026", as the date filter's "j M Y" writes it, for less."""
         if not self.last_contact:
             return ""
-        day = timezone.localtime(self.last_contact)
+        day = self.last_contact
         return f"{day.day} {MONTHS_3[day.month].title()} {day.year}"
 
     @property
@@ -155,7 +155,9 @@ def _host_relations(rows, part: slice) -> list[HostRelation]:
     ranked = ranked[part]
     relations = {
         row["host_id"]: HostRelation(
-            host=None, engagements=row["engagements"], last_contact=row["last"]
+            host=None,
+            engagements=row["engagements"],
+            last_contact=row["last"] and timezone.localtime(row["last"]),
         )
         for row in ranked
     }
@@ -197,11 +199,9 @@ def forum_seats(organisation: Organisation, visible_forums) -> list[SeatRow]:
         .values_list("forum_id", "forum__name", "forum__slug", "term_end")
     )
     hosts = defaultdict(list)
-    for forum_id, name in (
-        ForumHost.objects.filter(forum_id__in=[seat[0] for seat in seats])
-        .order_by("-role", "organisation__name")  # the lead host first
-        .values_list("forum_id", "organisation__name")
-    ):
+    for forum_id, name in ForumHost.objects.filter(
+        forum_id__in=[seat[0] for seat in seats]
+    ).values_list("forum_id", "organisation__name"):
         hosts[forum_id].append(name)
     link = link_maker("engagements:forum_detail")
     return [
