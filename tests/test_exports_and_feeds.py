@@ -140,6 +140,17 @@ def test_the_month_view_cuts_long_titles(client, agency, title, shown):
     assert f'<a class="ds-link" href="/aktiviteter/{engagement.pk}/">13:15 {shown}</a>' in page
 
 
+def test_the_month_view_escapes_titles(client, agency):
+    EngagementFactory(
+        title='Möte <b>om</b> "vård" & omsorg',
+        hosts=[agency],
+        starts_at=datetime(2026, 12, 9, 13, 15, tzinfo=STOCKHOLM),
+    )
+    page = client.get("/kalender/?month=2026-12").content.decode()
+    assert "13:15 Möte &lt;b&gt;om&lt;/b&gt; &quot;vård&quot; &amp; omsorg</a>" in page
+    assert "<b>om</b>" not in page
+
+
 def test_a_busy_day_links_to_the_rest(client, agency):
     for i in range(6):
         EngagementFactory(
