@@ -14,7 +14,13 @@ from samverkan.engagements.models import Forum, Invitation, Seat, SeatKind
 from samverkan.engagements.services import involvements_refresh
 from samverkan.register import selectors
 
-from .factories import EngagementFactory, ForumFactory, OrganisationFactory, UserFactory
+from .factories import (
+    EngagementFactory,
+    ForumFactory,
+    OrganisationFactory,
+    TargetGroupFactory,
+    UserFactory,
+)
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -94,6 +100,23 @@ def test_the_agency_page_lists_the_organisations_it_consults(client, agency, org
     ForumFactory(name="Brukarrådet", hosts=[agency])
     body = client.get(f"/organisationer/{agency.slug}/").content.decode()
     assert organisation.name in body and "Brukarrådet" in body
+
+
+def test_the_organisation_list_shows_each_row_escaped(client, db):
+    group = TargetGroupFactory(name="Barn & unga", name_en="Children & young people")
+    named = OrganisationFactory(
+        name='Förening <b>"Ett"</b>', kind="patient", municipality="Åre & Östersund"
+    )
+    named.target_groups.add(group)
+    body = client.get("/organisationer/").content.decode()
+    assert (
+        f'<tr><td><a class="ds-link" href="/organisationer/{named.slug}/">'
+        "Förening &lt;b&gt;&quot;Ett&quot;&lt;/b&gt;</a></td><td>Patientorganisation</td>"
+        "<td>Barn &amp; unga</td><td>Åre &amp; Östersund</td></tr>"
+    ) in body
+    assert "<td>Patient organisation</td><td>Children &amp; young people</td>" in (
+        client.get("/en/organisationer/").content.decode()
+    )
 
 
 def test_the_filter_consulted_by_agency(client, agency, other_agency, organisation):

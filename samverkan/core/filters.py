@@ -4,7 +4,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from .widgets import use_fast_selects
+from .widgets import use_fast_widgets
 
 
 class FilterForm(forms.Form):
@@ -14,7 +14,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, data, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        use_fast_selects(self)
+        use_fast_widgets(self)
         for field in self.fields.values():
             field.required = False
 

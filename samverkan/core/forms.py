@@ -1,6 +1,6 @@
 from django import forms
 
-from .widgets import DescribedChoiceMixin, use_fast_selects
+from .widgets import DescribedChoiceMixin, use_fast_widgets
 
 
 class StyledFormMixin:
@@ -13,7 +13,7 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        use_fast_selects(self)
+        use_fast_widgets(self)
         for field in self.fields.values():
             widget = field.widget
             if isinstance(

@@ -1,6 +1,7 @@
 """Links for long lists."""
 
 from collections.abc import Callable
+from html import escape
 
 from django.urls import reverse
 
@@ -22,3 +23,9 @@ def link_maker(viewname: str) -> Callable[[object], str]:
         return f"{head}{value}{tail}"
 
     return link
+
+
+def ds_link(url: str, text: str) -> str:
+    """`<a class="ds-link" href="url">text</a>`, escaped, for the rows and cells of long lists
+    written in Python rather than in a template (see GridDay.cell and OrganisationRow.html)."""
+    return f'<a class="ds-link" href="{escape(url)}">{escape(text)}</a>'

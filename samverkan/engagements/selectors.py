@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 
 from samverkan.core.dates import day_start
-from samverkan.core.links import link_maker
+from samverkan.core.links import ds_link, link_maker
 from samverkan.register.models import Organisation, TargetGroup
 from samverkan.register.selectors import term_labels
 
@@ -173,15 +173,10 @@ class GridDay:
         )
         if self.items:
             html.append("<ul>")
-            html.extend(
-                f'<li><a class="ds-link" href="{escape(url)}">{escape(text)}</a></li>'
-                for url, text in self.items
-            )
+            html.extend(f"<li>{ds_link(url, text)}</li>" for url, text in self.items)
             html.append("</ul>")
         if self.more:
-            html.append(
-                f'<a class="ds-link" href="{escape(self.more_url)}">{escape(self.more_text)}</a>'
-            )
+            html.append(ds_link(self.more_url, self.more_text))
         html.append("</td>")
         return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
 

@@ -3,12 +3,14 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import escape
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
+from django.utils.safestring import SafeString, mark_safe
 
-from samverkan.core.links import link_maker
+from samverkan.core.links import ds_link, link_maker
 from samverkan.engagements.models import ForumHost, Involvement, Seat
 
 from .models import Affiliation, BilingualTerm, Organisation, OrganisationKind
@@ -23,6 +25,14 @@ class OrganisationRow:
     kind: str
     target_groups: str
     municipality: str
+
+    def html(self) -> SafeString:
+        """The row of the organisation list's table. Written here rather than in the template,
+        where four variables on each of 25 rows cost as much as the rest of the page's markup."""
+        return mark_safe(  # noqa: S308 - ds_link and escape escape every value
+            f"<tr><td>{ds_link(self.url, self.name)}</td><td>{escape(self.kind)}</td>"
+            f"<td>{escape(self.target_groups)}</td><td>{escape(self.municipality)}</td></tr>"
+        )
 
 
 def term_labels(terms, ids) -> dict[int, list[str]]:
@@ -88,7 +98,7 @@ def organisation_rows(organisations) -> list[OrganisationRow]:
         OrganisationRow(
             name=Organisation.display_name_of(name, short_name),
             url=link(slug),
-            kind=OrganisationKind(kind).label,
+            kind=str(OrganisationKind(kind).label),
             target_groups=", ".join(groups[pk]),
             municipality=municipality,
         )
