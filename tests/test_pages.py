@@ -47,3 +47,26 @@ def test_it_renders_every_page(client_for, world, agency, organisation, role, la
         response = client.get(url)
         assert response.status_code == 200, url
         assert f'<html lang="{lang}"' in response.content.decode(), url
+
+
+# What each role finds in the main menu beyond what everyone finds.
+MENU = {
+    Role.ANONYMOUS: set(),
+    Role.NETWORK_ADMIN: {"Nätverksrapport", "Behovsanalys"},
+    Role.AGENCY_COORDINATOR: {"Nätverksrapport", "Behovsanalys", "Vår kalender", "Dina uppgifter"},
+    Role.AGENCY_STAFF: {"Nätverksrapport", "Behovsanalys", "Vår kalender", "Dina uppgifter"},
+    Role.ORGANISATION_ADMIN: {"Vår kalender", "Vårt underlag"},
+    Role.REPRESENTATIVE: {"Vår kalender", "Vårt underlag"},
+}
+
+
+def test_the_cached_menu_is_each_roles_own(client_for, users):
+    # Every role in turn and back again: the menu kept for one is never shown to another.
+    for role in [*MENU, *reversed(MENU)]:
+        page = client_for(role).get("/ordlista/").content.decode()
+        menu = page.split('<ul class="site-nav">')[1].split("</ul>")[0]
+        shown = {item for item in set().union(*MENU.values()) if f">{item}</a>" in menu}
+        assert shown == MENU[role], role
+        assert ">Organisationer</a>" in menu
+    english = client_for(Role.ANONYMOUS).get("/en/ordlista/").content.decode()
+    assert ">Organisations</a>" in english.split('<ul class="site-nav">')[1]
