@@ -55,11 +55,9 @@ def same_markup(html: str) -> list:
 )
 def test_inputs_match_djangos(django_widget, fast_widget, value):
     attrs = {"id": "id_f", "class": "ds-input", "required": True, "aria-describedby": TRICKY}
-    if "type" in django_widget.attrs:  # Django writes the type given in attrs twice over
-        django_widget.input_type = django_widget.attrs.pop("type")
-    expected = django_widget.render("f", value, attrs)
-    assert same_markup(fast_widget.render("f", value, attrs)) == same_markup(expected)
-    assert "<b>" not in fast_widget.render("f", value, attrs)
+    html = fast_widget.render("f", value, attrs)
+    assert same_markup(html) == same_markup(django_widget.render("f", value, attrs))
+    assert "<b>" not in html
 
 
 CHOICES = [
