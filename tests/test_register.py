@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.settings.env import env_bool, env_int
 from samverkan.accounts.roles import Role
 from samverkan.core.models import AuditEntry
-from samverkan.engagements.models import Forum, Invitation, Seat, SeatKind
+from samverkan.engagements.models import Invitation, Seat, SeatKind
 from samverkan.engagements.services import involvements_refresh
 from samverkan.register import selectors
 
@@ -46,22 +46,31 @@ def test_who_consults_an_organisation(agency, other_agency, organisation):
     )
 
     public = selectors.who_consults(organisation, viewer=AnonymousUser())
-    by_host = {relation.host: relation for relation in public}
-    assert by_host[agency].engagements == 4
-    assert by_host[agency].per_year == {2025: 1, 2024: 2, 2023: 1}
-    assert by_host[agency].last_contact == when(2025, 3)
+    by_host = {relation.name: relation for relation in public}
+    assert by_host[agency.name].engagements == 4
+    assert by_host[agency.name].per_year == {2025: 1, 2024: 2, 2023: 1}
+    assert by_host[agency.name].last_contact == when(2025, 3)
     # The unpublished one is not counted for the public.
-    assert by_host[other_agency].engagements == 1
-    assert [h.host for h in public] == [agency, other_agency]  # most engagements first
+    assert by_host[other_agency.name].engagements == 1
+    assert [h.name for h in public] == [agency.name, other_agency.name]  # most engagements first
     # The forum seat is listed on its own, once; the ended seat not at all.
-    seats = selectors.forum_seats(organisation, Forum.objects.published())
+    seats = selectors.forum_seats(organisation, viewer=AnonymousUser())
     assert [(seat.name, seat.url, seat.hosts) for seat in seats] == [
         ("Patientrådet", f"/forum/{forum.slug}/", other_agency.name)
     ]
 
     staff = UserFactory(role=Role.AGENCY_STAFF, organisation=agency)
+    hidden = ForumFactory(name="Arbetsgrupp", hosts=[agency], is_published=False)
+    Seat.objects.create(forum=hidden, kind=SeatKind.ORGANISATION, organisation=organisation)
+    assert [seat.name for seat in selectors.forum_seats(organisation, viewer=AnonymousUser())] == [
+        "Patientrådet"
+    ]
+    assert [seat.name for seat in selectors.forum_seats(organisation, viewer=staff)] == [
+        "Arbetsgrupp",
+        "Patientrådet",
+    ]
     everything = selectors.who_consults(organisation, viewer=staff)
-    assert {r.host: r.engagements for r in everything}[other_agency] == 2
+    assert {r.name: r.engagements for r in everything}[other_agency.name] == 2
     assert selectors.who_consults(organisation, viewer=staff, count=1) == everything[:1]
     assert selectors.HostRelations(organisation, viewer=staff).count() == 2
 
@@ -117,6 +126,42 @@ def test_the_organisation_list_shows_each_row_escaped(client, db):
     assert "<td>Patient organisation</td><td>Children &amp; young people</td>" in (
         client.get("/en/organisationer/").content.decode()
     )
+
+
+def test_the_organisation_page_writes_its_rows_and_cards_escaped(client_for, organisation):
+    """The agencies' rows and the activities' cards are written in Python: every value in
+    them is escaped, and the words are the page's language."""
+    host = OrganisationFactory(name='Myndighet <i>"A"</i> & B', short_name="", kind="agency")
+    group = TargetGroupFactory(name="Barn & unga", name_en="Children & young people")
+    engagement = EngagementFactory(
+        title="Samråd <script>alert(1)</script> & mer",
+        hosts=[host],
+        invited=[organisation],
+        starts_at=when(2024),
+        is_published=False,
+    )
+    engagement.target_groups.add(group)
+    staff = client_for(Role.AGENCY_STAFF)
+    body = staff.get(f"/organisationer/{organisation.slug}/").content.decode()
+    assert (
+        f'<tr><th scope="row"><a class="ds-link" href="/organisationer/{host.slug}/">'
+        "Myndighet &lt;i&gt;&quot;A&quot;&lt;/i&gt; &amp; B</a></th><td>1</td>"
+        '<td><time datetime="2024-05-01T10:00:00+02:00">1 Maj 2024</time></td>'
+        "<td>2024: 1</td></tr>"
+    ) in body
+    assert (
+        f'<a class="ds-link" href="/aktiviteter/{engagement.pk}/">'
+        "Samråd &lt;script&gt;alert(1)&lt;/script&gt; &amp; mer</a></h3>"
+    ) in body
+    assert (
+        "Myndighet &lt;i&gt;&quot;A&quot;&lt;/i&gt; &amp; B · Samråd · Planerad · "
+        "<strong>Inte publicerad</strong></p>"
+    ) in body
+    assert '<p class="ds-paragraph" data-size="sm">Målgrupper: Barn &amp; unga</p>' in body
+    english = staff.get(f"/en/organisationer/{organisation.slug}/").content.decode()
+    assert "<strong>Not published</strong>" in english
+    assert "Target groups: Children &amp; young people</p>" in english
+    assert "<script>" not in body + english
 
 
 def test_the_filter_consulted_by_agency(client, agency, other_agency, organisation):
@@ -187,7 +232,7 @@ def test_who_consults_follows_the_activity_form(client_for, agency, organisation
     response = client.post("/aktiviteter/ny/", data)
     assert response.status_code == 302
     [relation] = selectors.who_consults(organisation, viewer=AnonymousUser())
-    assert (relation.host, relation.engagements) == (agency, 1)
+    assert (relation.name, relation.engagements) == (agency.name, 1)
     [load] = organisation_load(organisations=[organisation])
     assert load.after == 1
 

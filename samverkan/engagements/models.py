@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -93,6 +95,23 @@ class HostRole(models.TextChoices):
 HOST_ORDERING = ["-role", "organisation__name"]
 
 
+class Visibility(NamedTuple):
+    """Everything a user's view of forums, engagements and their derived rows depends on: users
+    with the same visibility see the same records (so it can key a query compiled once,
+    `core.prepared`)."""
+
+    public_body: bool  # sees unpublished records too
+    invited_organisation_id: int | None  # also sees the unpublished ones it is invited to
+
+    @classmethod
+    def of(cls, user) -> "Visibility":
+        from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
+
+        role = Role.of(user)
+        organisation_id = user.organisation_id if role in CIVIL_SOCIETY_ROLES else None
+        return cls(role.is_public_body, organisation_id or None)
+
+
 class VisibilityQuerySet(models.QuerySet):
     def published(self):
         # "IN (true)", not "= true": Django writes the latter as the bare column on SQLite,
@@ -103,26 +122,25 @@ class VisibilityQuerySet(models.QuerySet):
         return self.filter(hosts=organisation)
 
     def visible_to(self, user):
-        """Published records for everyone; unpublished ones only to the network's public bodies."""
-        from samverkan.accounts.roles import Role
+        return self.visible_with(Visibility.of(user))
 
-        if Role.of(user).is_public_body:
+    def visible_with(self, visibility: Visibility):
+        """Published records for everyone; unpublished ones only to the network's public bodies."""
+        if visibility.public_body:
             return self
         return self.published()
 
 
 class EngagementVisibilityQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
+    def visible_with(self, visibility: Visibility):
         """As for forums, and an organisation also sees the unpublished activities it is invited to."""
-        from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
-
-        role = Role.of(user)
-        if role in CIVIL_SOCIETY_ROLES and user.organisation_id:
+        if visibility.invited_organisation_id:
             invited = Invitation.objects.filter(
-                engagement=models.OuterRef("pk"), organisation_id=user.organisation_id
+                engagement=models.OuterRef("pk"),
+                organisation_id=visibility.invited_organisation_id,
             )
             return self.filter(Q(is_published=True) | Q(models.Exists(invited)))
-        return super().visible_to(user)
+        return super().visible_with(visibility)
 
 
 class HostedMixin:
@@ -572,16 +590,14 @@ class CoHostProposal(TimeStampedModel):
 
 
 class InvolvementQuerySet(VisibilityQuerySet):
-    def visible_to(self, user):
-        """The rows of the engagements `user` may see, as `Engagement.objects.visible_to`."""
-        from samverkan.accounts.roles import CIVIL_SOCIETY_ROLES, Role
-
-        if Role.of(user) in CIVIL_SOCIETY_ROLES and user.organisation_id:
-            invited = Invitation.objects.filter(organisation_id=user.organisation_id)
+    def visible_with(self, visibility: Visibility):
+        """The rows of the engagements that `Engagement.objects.visible_with` gives."""
+        if visibility.invited_organisation_id:
+            invited = Invitation.objects.filter(organisation_id=visibility.invited_organisation_id)
             return self.filter(
                 Q(is_published=True) | Q(engagement_id__in=invited.values("engagement_id"))
             )
-        return super().visible_to(user)
+        return super().visible_with(visibility)
 
     def leads(self):
         """One row per engagement and organisation: its lead host's (same index note)."""

@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 
-from django.db.models import Count, Max, Q
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.db.models import Count, DateField, Max, Q
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from samverkan.core.dates import month_names
 from samverkan.core.links import ds_link, link_maker
-from samverkan.engagements.models import ForumHost, Involvement, Seat
+from samverkan.core.prepared import Param, PreparedRead, in_ids
+from samverkan.engagements.models import Involvement, Seat, Visibility
 
 from .models import Affiliation, BilingualTerm, Organisation, OrganisationKind
 
@@ -35,19 +36,25 @@ class OrganisationRow:
         )
 
 
+def _term_rows(size: int, field):
+    term = field.m2m_reverse_field_name()
+    owner = field.m2m_field_name()
+    return (
+        field.remote_field.through.objects.filter(in_ids(f"{owner}_id", size))
+        .order_by(f"{term}__name")
+        .values_list(f"{owner}_id", f"{term}__name", f"{term}__name_en")
+    )
+
+
+_TERMS = PreparedRead(_term_rows)
+
+
 def term_labels(terms, ids) -> dict[int, list[str]]:
     """The names of the target groups or topics of each of `ids` through the many-to-many
     `terms` (e.g. `Engagement.target_groups`), in the page's language: one flat query, no
     model objects."""
-    field = terms.field
-    term = field.m2m_reverse_field_name()
-    rows = (
-        terms.through.objects.filter(**{f"{field.m2m_field_name()}_id__in": ids})
-        .order_by(f"{term}__name")
-        .values_list(f"{field.m2m_field_name()}_id", f"{term}__name", f"{term}__name_en")
-    )
     labels = defaultdict(list)
-    for owner_id, name, name_en in rows:
+    for owner_id, name, name_en in _TERMS.rows_for(ids, terms.field):
         labels[owner_id].append(BilingualTerm.label_of(name, name_en))
     return labels
 
@@ -58,12 +65,11 @@ class OrganisationLink:
     url: str
 
 
-def memberships(organisation: Organisation) -> tuple[list, list]:
-    """(the umbrella organisations it is a member of, its member organisations), by name, in one
-    flat query over both sides of the membership table."""
-    links = (
+_MEMBERSHIPS = PreparedRead(
+    lambda: (
         Organisation.member_organisations.through.objects.filter(
-            Q(from_organisation=organisation) | Q(to_organisation=organisation)
+            Q(from_organisation_id=Param("organisation"))
+            | Q(to_organisation_id=Param("organisation"))
         )
         .values_list(
             "from_organisation_id",
@@ -74,9 +80,17 @@ def memberships(organisation: Organisation) -> tuple[list, list]:
         )
         .order_by("from_organisation__name", "to_organisation__name")
     )
+)
+
+
+def memberships(organisation: Organisation) -> tuple[list, list]:
+    """(the umbrella organisations it is a member of, its member organisations), by name, in one
+    flat query over both sides of the membership table."""
     link = link_maker("register:organisation_detail")
     umbrellas, members = [], []
-    for umbrella_id, umbrella, umbrella_slug, member, member_slug in links:
+    for umbrella_id, umbrella, umbrella_slug, member, member_slug in _MEMBERSHIPS.rows(
+        organisation=organisation.pk
+    ):
         if umbrella_id == organisation.pk:
             members.append(OrganisationLink(member, link(member_slug)))
         else:
@@ -106,87 +120,103 @@ def organisation_rows(organisations) -> list[OrganisationRow]:
     ]
 
 
-@dataclass
+@dataclass(slots=True)
 class HostRelation:
     """What one host does with one organisation."""
 
-    host: Organisation
+    name: str = ""
+    url: str = ""
     engagements: int = 0
     last_contact: datetime | None = None  # local time
     per_year: dict[int, int] = field(default_factory=dict)
-    url: str = ""
 
-    @property
-    def last_contact_iso(self) -> str:
-        return self.last_contact.isoformat() if self.last_contact else ""
-
-    @property
-    def last_contact_text(self) -> str:
-        """ "3 Dec 2026", as the date filter's "j M Y" writes it, for less."""
-        if not self.last_contact:
-            return ""
-        day = self.last_contact
-        return f"{day.day} {MONTHS_3[day.month].title()} {day.year}"
-
-    @property
-    def per_year_text(self) -> str:
-        """ "2025: 3, 2024: 1": written here, as the template's number formatting of a few
-        hundred numbers cost more than the rest of the table."""
-        return ", ".join(f"{year}: {count}" for year, count in self.per_year.items())
+    def html(self) -> SafeString:
+        """The host's row of the table (register/_host_relations.html). Written here rather
+        than in the template, whose variables and tags on fifteen rows cost more than the rest
+        of the organisation's page."""
+        if self.last_contact:
+            day = self.last_contact  # "3 Dec 2026", as the date filter's "j M Y" writes it
+            month = month_names(translation.get_language()).short[day.month]
+            text = f"{day.day} {month} {day.year}"
+            last = f'<time datetime="{day.isoformat()}">{escape(text)}</time>'
+        else:
+            last = "–"
+        per_year = ", ".join(f"{year}: {count}" for year, count in self.per_year.items())
+        return mark_safe(  # noqa: S308 - ds_link escapes; the rest are numbers and dates
+            f'<tr><th scope="row">{ds_link(self.url, self.name)}</th><td>{self.engagements}</td>'
+            f"<td>{last}</td><td>{per_year}</td></tr>"
+        )
 
 
-class HostRelations:
-    """Every host that engages `organisation` in what `viewer` may see, as a sequence that a
-    paginator counts (one query) and slices (three queries a page)."""
-
-    def __init__(self, organisation: Organisation, *, viewer):
-        self.rows = Involvement.objects.visible_to(viewer).filter(organisation=organisation)
-
-    def count(self) -> int:
-        return self.rows.values("host_id").distinct().count()
-
-    def __getitem__(self, part: slice) -> list[HostRelation]:
-        return _host_relations(self.rows, part)
+def _involvements(visibility: Visibility):
+    return Involvement.objects.visible_with(visibility).filter(
+        organisation_id=Param("organisation")
+    )
 
 
-def who_consults(organisation: Organisation, *, viewer, count: int | None = None):
-    """The hosts that engage `organisation`, most engagements first (the first `count`), each
-    with its count per year and last contact. Read from the derived `Involvement` rows' index
-    in three queries, whatever the history."""
-    return HostRelations(organisation, viewer=viewer)[:count]
-
-
-def _host_relations(rows, part: slice) -> list[HostRelation]:
-    ranked = (
-        rows.values("host_id")
+# The hosts by how many of the organisation's engagements they had, with the last one's start.
+_RANKED = PreparedRead(
+    lambda visibility: (
+        _involvements(visibility)
+        .values("host_id")
         .annotate(engagements=Count("*"), last=Max("starts_at"))
         .order_by("-engagements", "host_id")  # ties in the order the hosts were registered
+        .values_list("host_id", "engagements", "last")
     )
-    ranked = ranked[part]
-    relations = {
-        row["host_id"]: HostRelation(
-            host=None,
-            engagements=row["engagements"],
-            last_contact=row["last"] and timezone.localtime(row["last"]),
-        )
-        for row in ranked
-    }
-    if not relations:
-        return []
-    years = (
-        rows.filter(host_id__in=relations)
+)
+_PER_YEAR = PreparedRead(
+    lambda size, visibility: (
+        _involvements(visibility)
+        .filter(in_ids("host_id", size))
         .values_list("host_id", "year")
         .annotate(n=Count("*"))
         .order_by("host_id", "-year")
     )
-    for host_id, year, n in years:
-        relations[host_id].per_year[year] = n
-    hosts = Organisation.objects.only("name", "short_name", "slug").in_bulk(list(relations))
-    link = link_maker("register:organisation_detail")
-    for host_id, relation in relations.items():
-        relation.host = hosts[host_id]
-        relation.url = link(relation.host.slug)
-    return list(relations.values())
+)
+_NAMES = PreparedRead(
+    lambda size: Organisation.objects.filter(in_ids("pk", size)).values_list("pk", "name", "slug")
+)
+
+
+class HostRelations:
+    """Every host that engages `organisation` in what `viewer` may see, most engagements
+    first, as a sequence that a paginator counts (one query) and slices (three queries a
+    page). Read from the derived `Involvement` rows' index, whatever the history."""
+
+    def __init__(self, organisation: Organisation, *, viewer):
+        self.organisation_id = organisation.pk
+        self.visibility = Visibility.of(viewer)
+
+    def count(self) -> int:
+        return _RANKED.count(self.visibility, organisation=self.organisation_id)
+
+    def __getitem__(self, part: slice) -> list[HostRelation]:
+        start = part.start or 0
+        limit = None if part.stop is None else part.stop - start
+        ranked = _RANKED.rows(
+            self.visibility, organisation=self.organisation_id, limit=limit, offset=start
+        )
+        zone = timezone.get_current_timezone()
+        relations = {
+            host_id: HostRelation(
+                engagements=engagements, last_contact=last and last.astimezone(zone)
+            )
+            for host_id, engagements, last in ranked
+        }
+        years = _PER_YEAR.rows_for(relations, self.visibility, organisation=self.organisation_id)
+        for host_id, year, n in years:
+            relations[host_id].per_year[year] = n
+        link = link_maker("register:organisation_detail")
+        for host_id, name, slug in _NAMES.rows_for(relations):
+            relations[host_id].name = name
+            relations[host_id].url = link(slug)
+        return list(relations.values())
+
+
+def who_consults(organisation: Organisation, *, viewer, count: int | None = None):
+    """The hosts that engage `organisation`, most engagements first (the first `count`), each
+    with its count per year and last contact."""
+    return HostRelations(organisation, viewer=viewer)[:count]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,37 +229,71 @@ class SeatRow:
     term_end: date | None
 
 
-def forum_seats(organisation: Organisation, visible_forums) -> list[SeatRow]:
-    """The organisation's current seats in the forums the viewer may see, with their hosts, in
-    two flat queries."""
-    seats = list(
-        Seat.objects.current()
-        .filter(organisation=organisation, forum__in=visible_forums)
-        .order_by("forum__name", "pk")
-        .values_list("forum_id", "forum__name", "forum__slug", "term_end")
+def _seats(visibility: Visibility):
+    """The current seats with their forums' hosts, a row per host."""
+    seats = Seat.objects.current(on=Param("today", DateField())).filter(
+        organisation_id=Param("organisation")
     )
-    hosts = defaultdict(list)
-    for forum_id, name in ForumHost.objects.filter(
-        forum_id__in=[seat[0] for seat in seats]
-    ).values_list("forum_id", "organisation__name"):
-        hosts[forum_id].append(name)
+    if not visibility.public_body:
+        # Forum.objects.visible_with's rule on the joined forum: a subquery of every visible
+        # forum cost PostgreSQL more to plan and run than the rest of the read.
+        seats = seats.filter(forum__is_published__in=[True])
+    return seats.order_by("forum__name", "pk", "forum__host_links__organisation__name").values_list(
+        "pk", "forum__name", "forum__slug", "term_end", "forum__host_links__organisation__name"
+    )
+
+
+_SEATS = PreparedRead(_seats)
+
+
+def forum_seats(organisation: Organisation, *, viewer) -> list[SeatRow]:
+    """The organisation's current seats in the forums the viewer may see, with their hosts, in
+    one flat query."""
+    seats = {}
+    for pk, name, slug, term_end, host in _SEATS.rows(
+        Visibility.of(viewer), organisation=organisation.pk, today=timezone.localdate()
+    ):
+        seat = seats.setdefault(pk, (name, slug, term_end, []))
+        if host:
+            seat[3].append(host)
     link = link_maker("engagements:forum_detail")
     return [
-        SeatRow(name=name, url=link(slug), hosts=", ".join(hosts[forum_id]), term_end=term_end)
-        for forum_id, name, slug, term_end in seats
+        SeatRow(name=name, url=link(slug), hosts=", ".join(hosts), term_end=term_end)
+        for name, slug, term_end, hosts in seats.values()
     ]
 
 
-def activities(organisation: Organisation, *, viewer):
-    """Ids of the engagements `organisation` was invited to or took part in, newest first, that
-    `viewer` may see (from the derived rows: one per engagement, its lead host's)."""
-    return (
-        Involvement.objects.visible_to(viewer)
-        .filter(organisation=organisation)
+_ACTIVITIES = PreparedRead(
+    lambda visibility: (
+        _involvements(visibility)
         .leads()
         .order_by("-starts_at", "-engagement_id")
-        .values_list("engagement_id", flat=True)
+        .values_list("engagement_id")
     )
+)
+
+
+class Activities:
+    """Ids of the engagements `organisation` was invited to or took part in, newest first, that
+    `viewer` may see (from the derived rows: one per engagement, its lead host's), as a
+    sequence that a paginator counts and slices."""
+
+    def __init__(self, organisation: Organisation, *, viewer):
+        self.organisation_id = organisation.pk
+        self.visibility = Visibility.of(viewer)
+
+    def count(self) -> int:
+        return _ACTIVITIES.count(self.visibility, organisation=self.organisation_id)
+
+    def __getitem__(self, part: slice) -> list[int]:
+        start = part.start or 0
+        rows = _ACTIVITIES.rows(
+            self.visibility,
+            organisation=self.organisation_id,
+            limit=part.stop - start,
+            offset=start,
+        )
+        return [pk for (pk,) in rows]
 
 
 def consulted_by(host: Organisation, visible_engagements, limit: int = 50) -> list[dict]:

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from samverkan.core.filters import paginate
 from samverkan.engagements.models import Engagement, Forum
-from samverkan.engagements.selectors import cards
+from samverkan.engagements.selectors import cards, cards_by_id
 
 from . import permissions, selectors, services
 from .exports import organisation_export_response
@@ -65,7 +65,6 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     user = request.user
     visible_engagements = Engagement.objects.visible_to(user)
-    visible_forums = Forum.objects.visible_to(user)
     umbrellas, members = selectors.memberships(organisation)
     context = {
         "organisation": organisation,
@@ -84,7 +83,9 @@ def organisation_detail(request, slug):
     if permissions.can_see_audit_log(user, organisation):
         context["audit_entries"] = services.audit_entries(organisation)[:20]
     if organisation.is_host_kind:
-        context["forums"] = visible_forums.hosted_by(organisation).only("name", "slug", "kind")
+        context["forums"] = (
+            Forum.objects.visible_to(user).hosted_by(organisation).only("name", "slug", "kind")
+        )
         context["engagements"] = paginate(
             request,
             visible_engagements.hosted_by(organisation).order_by("-starts_at", "-pk"),
@@ -96,14 +97,9 @@ def organisation_detail(request, slug):
     else:
         context["relations"] = selectors.who_consults(organisation, viewer=user, count=TOP_HOSTS)
         context["top_hosts"] = TOP_HOSTS
-        context["seats"] = selectors.forum_seats(organisation, visible_forums)
+        context["seats"] = selectors.forum_seats(organisation, viewer=user)
         context["engagements"] = paginate(
-            request,
-            selectors.activities(organisation, viewer=user),
-            per_page=10,
-            rows=lambda ids: cards(
-                Engagement.objects.filter(pk__in=ids).order_by("-starts_at", "-pk")
-            ),
+            request, selectors.Activities(organisation, viewer=user), per_page=10, rows=cards_by_id
         )
         template = "register/organisation_detail.html"
     return render(request, template, context)

@@ -1,0 +1,150 @@
+"""Reads compiled once give what the same queryset gives, for every value, shape and page."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.db.models import CharField, Count
+from django.test.utils import CaptureQueriesContext
+
+from samverkan.accounts.roles import Role
+from samverkan.core.prepared import Param, PreparedRead, in_ids
+from samverkan.engagements.models import Engagement, Forum, Involvement, Visibility
+from samverkan.register.models import Organisation
+from tests.factories import EngagementFactory, OrganisationFactory, UserFactory
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def by_kind(kind):
+    return Organisation.objects.filter(kind=kind).order_by("name").values_list("name", "slug")
+
+
+NAMES = PreparedRead(
+    lambda: (
+        Organisation.objects.filter(kind=Param("kind", CharField()))
+        .order_by("name")
+        .values_list("name", "slug")
+    )
+)
+
+
+@pytest.fixture
+def organisations(db):
+    return [
+        OrganisationFactory(name=name, kind=kind)
+        for name, kind in [
+            ("Cesam", "patient"),
+            ("Aros", "patient"),
+            ("Bruk", "user"),
+            ("D", "patient"),
+        ]
+    ]
+
+
+def test_rows_are_the_querysets_for_each_value_and_page(organisations):
+    for kind in ("patient", "user", "agency"):
+        assert NAMES.rows(kind=kind) == list(by_kind(kind))
+    assert NAMES.rows(kind="patient", limit=2) == list(by_kind("patient")[:2])
+    assert NAMES.rows(kind="patient", limit=2, offset=2) == list(by_kind("patient")[2:4])
+    assert NAMES.count(kind="patient") == 3
+    assert NAMES.count(kind="nothing") == 0
+
+
+def test_values_are_parameters_not_sql(organisations):
+    """A value is bound, never written into the SQL: quotes and SQL in it are only text."""
+    OrganisationFactory(name="Quoted", kind="x' OR '1'='1")
+    assert NAMES.rows(kind="x' OR '1'='1") == [
+        ("Quoted", Organisation.objects.get(name="Quoted").slug)
+    ]
+    assert NAMES.rows(kind="' OR 1=1 --") == []
+
+
+def test_the_queryset_is_built_once_per_shape(organisations):
+    built = []
+
+    def build(kind):
+        built.append(kind)
+        return by_kind(kind)
+
+    read = PreparedRead(build)
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            assert read.rows("patient") == list(by_kind("patient"))
+            assert read.rows("user") == list(by_kind("user"))
+    assert built == ["patient", "user"]
+    # One query a run, and nothing else (by_kind's own queries above are the other six).
+    assert len(queries) == 12
+
+
+def test_ids_of_any_length_and_columns_converted(db):
+    """`rows_for` pads to a power of two without repeating rows; datetimes and booleans come
+    back as Python values, as values_list() gives them, on either database."""
+    starts = datetime(2026, 3, 1, 9, 30, tzinfo=STOCKHOLM)
+    engagements = [EngagementFactory(starts_at=starts, is_published=i % 2 == 0) for i in range(5)]
+    read = PreparedRead(
+        lambda size: (
+            Engagement.objects.filter(in_ids("pk", size))
+            .order_by("pk")
+            .values_list("pk", "starts_at", "is_published")
+        )
+    )
+    for count in range(1, 6):
+        ids = [e.pk for e in engagements[:count]]
+        rows = read.rows_for(ids)
+        assert rows == list(
+            Engagement.objects.filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", "starts_at", "is_published")
+        )
+        assert rows[0][1] == starts and rows[0][2] is True
+    assert read.rows_for([]) == []
+    assert read._compile.cache_info().currsize == 4  # 1, 2, 4 and 8 ids
+
+
+def test_aggregates_and_their_order(db, agency, other_agency, organisation):
+    for hosts in ([agency], [agency], [other_agency, agency], [other_agency]):
+        EngagementFactory(hosts=hosts, invited=[organisation])
+    read = PreparedRead(
+        lambda: (
+            Involvement.objects.filter(organisation_id=Param("organisation"))
+            .values("host_id")
+            .annotate(n=Count("*"))
+            .order_by("-n", "host_id")
+            .values_list("host_id", "n")
+        )
+    )
+    assert read.rows(organisation=organisation.pk) == [(agency.pk, 3), (other_agency.pk, 2)]
+    assert read.count(organisation=organisation.pk) == 2
+
+
+def test_visibility_is_all_that_visible_to_depends_on(db, agency, organisation):
+    """Users with the same Visibility get the same SQL from every visible_to, and users with
+    another one get other SQL: a read compiled for one of them is right for all of them."""
+    other = OrganisationFactory()
+    viewers = [AnonymousUser()]
+    for role in Role:
+        if role == Role.ANONYMOUS:
+            continue
+        viewers.append(UserFactory(role=role))
+        for own in (agency, organisation, other):
+            viewers.append(UserFactory(role=role, organisation=own))
+    managers = [Engagement.objects, Involvement.objects, Forum.objects]
+
+    def sql(user):
+        return tuple(str(manager.visible_to(user).query) for manager in managers)
+
+    seen = {}
+    for user in viewers:
+        seen.setdefault(Visibility.of(user), set()).add(sql(user))
+    assert all(len(texts) == 1 for texts in seen.values())
+    assert len({texts.pop() for texts in seen.values()}) == len(seen)
+    assert set(seen) == {
+        Visibility(public_body=False, invited_organisation_id=None),
+        Visibility(public_body=True, invited_organisation_id=None),
+        Visibility(public_body=False, invited_organisation_id=organisation.pk),
+        Visibility(public_body=False, invited_organisation_id=agency.pk),
+        Visibility(public_body=False, invited_organisation_id=other.pk),
+    }
