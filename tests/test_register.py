@@ -141,6 +141,13 @@ def test_the_organisation_page_writes_its_rows_and_cards_escaped(client_for, org
         is_published=False,
     )
     engagement.target_groups.add(group)
+    forum = ForumFactory(name="Råd <för> & med", hosts=[host])
+    Seat.objects.create(
+        forum=forum,
+        kind=SeatKind.ORGANISATION,
+        organisation=organisation,
+        term_end=date(2099, 5, 31),
+    )
     staff = client_for(Role.AGENCY_STAFF)
     body = staff.get(f"/organisationer/{organisation.slug}/").content.decode()
     assert (
@@ -158,7 +165,13 @@ def test_the_organisation_page_writes_its_rows_and_cards_escaped(client_for, org
         "<strong>Inte publicerad</strong></p>"
     ) in body
     assert '<p class="ds-paragraph" data-size="sm">Målgrupper: Barn &amp; unga</p>' in body
+    assert (
+        f'<li><a class="ds-link" href="/forum/{forum.slug}/">Råd &lt;för&gt; &amp; med</a> '
+        '<span class="meta">(Myndighet &lt;i&gt;&quot;A&quot;&lt;/i&gt; &amp; B; '
+        "till och med 31 Maj 2099)</span></li>"
+    ) in body
     english = staff.get(f"/en/organisationer/{organisation.slug}/").content.decode()
+    assert "&amp; B; until 31 May 2099)</span></li>" in english
     assert "<strong>Not published</strong>" in english
     assert "Target groups: Children &amp; young people</p>" in english
     assert "<script>" not in body + english

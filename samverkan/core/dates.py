@@ -27,3 +27,8 @@ def month_names(language: str | None) -> MonthNames:
             long={number: str(name) for number, name in MONTHS.items()},
             short={number: str(name).title() for number, name in MONTHS_3.items()},
         )
+
+
+def short_date(day: date) -> str:
+    """ "3 Dec 2026" in the page's language, as the date filter's "j M Y" writes it."""
+    return f"{day.day} {month_names(translation.get_language()).short[day.month]} {day.year}"

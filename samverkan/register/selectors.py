@@ -6,10 +6,11 @@ from datetime import date, datetime
 from html import escape
 
 from django.db.models import Count, DateField, Max, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
-from samverkan.core.dates import month_names
+from samverkan.core.dates import short_date
 from samverkan.core.links import ds_link, link_maker
 from samverkan.core.prepared import Param, PreparedRead, in_ids
 from samverkan.engagements.models import Involvement, Seat, Visibility
@@ -135,10 +136,8 @@ class HostRelation:
         than in the template, whose variables and tags on fifteen rows cost more than the rest
         of the organisation's page."""
         if self.last_contact:
-            day = self.last_contact  # "3 Dec 2026", as the date filter's "j M Y" writes it
-            month = month_names(translation.get_language()).short[day.month]
-            text = f"{day.day} {month} {day.year}"
-            last = f'<time datetime="{day.isoformat()}">{escape(text)}</time>'
+            day = self.last_contact
+            last = f'<time datetime="{day.isoformat()}">{escape(short_date(day))}</time>'
         else:
             last = "–"
         per_year = ", ".join(f"{year}: {count}" for year, count in self.per_year.items())
@@ -227,6 +226,16 @@ class SeatRow:
     url: str
     hosts: str
     term_end: date | None
+
+    def html(self) -> SafeString:
+        """The seat's list item, as the cards and the hosts' rows are written."""
+        meta = escape(self.hosts)
+        if self.term_end:
+            until = _("until %(end)s") % {"end": short_date(self.term_end)}
+            meta += f"; {escape(until)}"
+        return mark_safe(  # noqa: S308 - ds_link and escape escape every value
+            f'<li>{ds_link(self.url, self.name)} <span class="meta">({meta})</span></li>'
+        )
 
 
 def _seats(visibility: Visibility):

@@ -64,7 +64,6 @@ TOP_HOSTS = 15
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     user = request.user
-    visible_engagements = Engagement.objects.visible_to(user)
     umbrellas, members = selectors.memberships(organisation)
     context = {
         "organisation": organisation,
@@ -86,6 +85,7 @@ def organisation_detail(request, slug):
         context["forums"] = (
             Forum.objects.visible_to(user).hosted_by(organisation).only("name", "slug", "kind")
         )
+        visible_engagements = Engagement.objects.visible_to(user)
         context["engagements"] = paginate(
             request,
             visible_engagements.hosted_by(organisation).order_by("-starts_at", "-pk"),
