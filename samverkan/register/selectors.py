@@ -177,24 +177,35 @@ _NAMES = PreparedRead(
 )
 
 
-class HostRelations:
-    """Every host that engages `organisation` in what `viewer` may see, most engagements
-    first, as a sequence that a paginator counts (one query) and slices (three queries a
-    page). Read from the derived `Involvement` rows' index, whatever the history."""
+class _InvolvementPages:
+    """One of `organisation`'s derived reads (`read`) in what `viewer` may see, as a sequence
+    that a paginator counts (one query) and slices."""
+
+    read: PreparedRead
 
     def __init__(self, organisation: Organisation, *, viewer):
         self.organisation_id = organisation.pk
         self.visibility = Visibility.of(viewer)
 
     def count(self) -> int:
-        return _RANKED.count(self.visibility, organisation=self.organisation_id)
+        return self.read.count(self.visibility, organisation=self.organisation_id)
 
-    def __getitem__(self, part: slice) -> list[HostRelation]:
+    def rows(self, part: slice) -> list[tuple]:
         start = part.start or 0
         limit = None if part.stop is None else part.stop - start
-        ranked = _RANKED.rows(
+        return self.read.rows(
             self.visibility, organisation=self.organisation_id, limit=limit, offset=start
         )
+
+
+class HostRelations(_InvolvementPages):
+    """Every host that engages `organisation`, most engagements first; three queries a page,
+    read from the derived `Involvement` rows' index, whatever the history."""
+
+    read = _RANKED
+
+    def __getitem__(self, part: slice) -> list[HostRelation]:
+        ranked = self.rows(part)
         zone = timezone.get_current_timezone()
         relations = {
             host_id: HostRelation(
@@ -282,27 +293,14 @@ _ACTIVITIES = PreparedRead(
 )
 
 
-class Activities:
-    """Ids of the engagements `organisation` was invited to or took part in, newest first, that
-    `viewer` may see (from the derived rows: one per engagement, its lead host's), as a
-    sequence that a paginator counts and slices."""
+class Activities(_InvolvementPages):
+    """Ids of the engagements `organisation` was invited to or took part in, newest first (from
+    the derived rows: one per engagement, its lead host's)."""
 
-    def __init__(self, organisation: Organisation, *, viewer):
-        self.organisation_id = organisation.pk
-        self.visibility = Visibility.of(viewer)
-
-    def count(self) -> int:
-        return _ACTIVITIES.count(self.visibility, organisation=self.organisation_id)
+    read = _ACTIVITIES
 
     def __getitem__(self, part: slice) -> list[int]:
-        start = part.start or 0
-        rows = _ACTIVITIES.rows(
-            self.visibility,
-            organisation=self.organisation_id,
-            limit=part.stop - start,
-            offset=start,
-        )
-        return [pk for (pk,) in rows]
+        return [pk for (pk,) in self.rows(part)]
 
 
 def consulted_by(host: Organisation, visible_engagements, limit: int = 50) -> list[dict]:
