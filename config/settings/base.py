@@ -99,6 +99,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 elif _db["ENGINE"] == "django.db.backends.postgresql":
     _db["CONN_HEALTH_CHECKS"] = True
+    # Values are bound by the server, so psycopg prepares a statement the fifth time the same
+    # SQL runs on a connection (Django turns that off unless asked): the pages' reads are the
+    # same SQL every time (core.prepared), and planning them cost more than running them.
+    _db["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5, **_db.get("OPTIONS", {})}
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
