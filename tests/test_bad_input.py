@@ -117,6 +117,26 @@ def test_malformed_addresses_never_give_a_500(client_for, url, role):
     assert response.status_code in (200, 404)
 
 
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999999999999999999", "2.5", "%00"])
+@pytest.mark.parametrize("role", [Role.ANONYMOUS, Role.REPRESENTATIVE])
+def test_an_organisation_page_number_that_is_no_page_shows_a_page(
+    client_for, agency, organisation, page, role
+):
+    """The organisation's activities and its agencies are paged from the derived rows; a page
+    number that is not one shows the first or the last page."""
+    EngagementFactory(title="Dialogmöte om vården", hosts=[agency], invited=[organisation])
+    client = client_for(role)
+    for path in ("", "myndigheter/"):
+        response = client.get(f"/organisationer/{organisation.slug}/{path}?page={page}")
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert agency.name in body
+    assert (
+        "Dialogmöte om vården"
+        in client.get(f"/organisationer/{organisation.slug}/?page={page}").content.decode()
+    )
+
+
 def test_an_impossible_filter_date_is_explained(db, client):
     response = client.get("/aktiviteter/?date_from=2024-13-45")
     assert response.status_code == 200

@@ -112,7 +112,8 @@ def count_queries(client, url) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("role", [Role.ANONYMOUS, Role.AGENCY_STAFF])
+# A representative sees what its own organisation is invited to too: a visibility of its own.
+@pytest.mark.parametrize("role", [Role.ANONYMOUS, Role.AGENCY_STAFF, Role.REPRESENTATIVE])
 def test_query_count_does_not_grow_with_the_data(client_for, agency, organisation, role):
     client = client_for(role)
     small = {

@@ -126,9 +126,15 @@ class VisibilityQuerySet(models.QuerySet):
 
     def visible_with(self, visibility: Visibility):
         """Published records for everyone; unpublished ones only to the network's public bodies."""
+        return self.filter(self.visible_q(visibility))
+
+    @staticmethod
+    def visible_q(visibility: Visibility, through: str = "") -> Q:
+        """`visible_with`'s condition, on this model or on one reached `through` a relation
+        ("forum__"), so that a read of another model can keep it without a subquery."""
         if visibility.public_body:
-            return self
-        return self.published()
+            return Q()
+        return Q(**{f"{through}is_published__in": [True]})
 
 
 class EngagementVisibilityQuerySet(VisibilityQuerySet):
