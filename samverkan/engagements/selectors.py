@@ -21,9 +21,9 @@ from django.utils.translation import ngettext
 
 from samverkan.core.dates import day_start, month_names
 from samverkan.core.links import ds_link, link_maker
-from samverkan.core.prepared import PreparedRead, in_ids
+from samverkan.core.prepared import PreparedRead, in_ids, together
 from samverkan.register.models import Organisation, TargetGroup
-from samverkan.register.selectors import term_labels
+from samverkan.register.selectors import labels_of, term_read
 
 from .models import Engagement, EngagementHost, ForumHost, Level, Status
 
@@ -135,19 +135,28 @@ def cards(engagements) -> list[Card]:
 
 
 def cards_by_id(ids) -> list[Card]:
-    """Cards for the engagements `ids`, in that order, in three queries compiled once."""
-    rows = {row[0]: row for row in _CARDS.rows_for(ids)}
-    return _cards([rows[pk] for pk in ids if pk in rows])
+    """Cards for the engagements `ids`, in that order: three reads compiled once, sent to the
+    database together."""
+    ids = list(ids)
+    found, host_rows, group_rows = together(_CARDS.bind_for(ids), *_card_details(ids))
+    rows = {row[0]: row for row in found}
+    return _cards([rows[pk] for pk in ids if pk in rows], host_rows, group_rows)
 
 
-def _cards(rows) -> list[Card]:
+def _card_details(ids):
+    """The reads of the cards' hosts and target groups."""
+    return _CARD_HOSTS.bind_for(ids), term_read(Engagement.target_groups, ids)
+
+
+def _cards(rows, host_rows=None, group_rows=None) -> list[Card]:
     if not rows:
         return []
-    ids = [row[0] for row in rows]
+    if host_rows is None:
+        host_rows, group_rows = together(*_card_details([row[0] for row in rows]))
     hosts = defaultdict(list)
-    for engagement_id, short_name, name in _CARD_HOSTS.rows_for(ids):
+    for engagement_id, short_name, name in host_rows:
         hosts[engagement_id].append(short_name or name)
-    groups = term_labels(Engagement.target_groups, ids)
+    groups = labels_of(group_rows)
     link = link_maker("engagements:engagement_detail")
     language = translation.get_language()
     words, months = _card_words(language), month_names(language).long

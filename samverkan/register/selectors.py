@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.dates import short_date
 from samverkan.core.links import ds_link, link_maker
-from samverkan.core.prepared import Param, PreparedRead, in_ids
+from samverkan.core.prepared import Bound, Param, PreparedRead, in_ids, together
 from samverkan.engagements.models import Forum, Involvement, Seat, Visibility
 
 from .models import Affiliation, BilingualTerm, Organisation, OrganisationKind
@@ -54,8 +54,17 @@ def term_labels(terms, ids) -> dict[int, list[str]]:
     """The names of the target groups or topics of each of `ids` through the many-to-many
     `terms` (e.g. `Engagement.target_groups`), in the page's language: one flat query, no
     model objects."""
+    return labels_of(_TERMS.rows_for(ids, terms.field))
+
+
+def term_read(terms, ids) -> Bound | None:
+    """`term_labels`' read, to run with others (`core.prepared.together`); `labels_of` its rows."""
+    return _TERMS.bind_for(ids, terms.field)
+
+
+def labels_of(rows) -> dict[int, list[str]]:
     labels = defaultdict(list)
-    for owner_id, name, name_en in _TERMS.rows_for(ids, terms.field):
+    for owner_id, name, name_en in rows:
         labels[owner_id].append(BilingualTerm.label_of(name, name_en))
     return labels
 
@@ -84,20 +93,38 @@ _MEMBERSHIPS = PreparedRead(
 )
 
 
-def memberships(organisation: Organisation) -> tuple[list, list]:
-    """(the umbrella organisations it is a member of, its member organisations), by name, in one
-    flat query over both sides of the membership table."""
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What an organisation's page says of the organisation itself, beside its history."""
+
+    umbrellas: list[OrganisationLink]  # the umbrella organisations it is a member of
+    members: list[OrganisationLink]  # its member organisations
+    target_groups: list[str]
+    topics: list[str]
+
+
+def profile(organisation: Organisation) -> Profile:
+    """Its memberships on both sides of the membership table, by name, and its target groups
+    and topics in the page's language: three flat reads in one round trip."""
     link = link_maker("register:organisation_detail")
     umbrellas, members = [], []
-    for umbrella_id, umbrella, umbrella_slug, member, member_slug in _MEMBERSHIPS.rows(
-        organisation=organisation.pk
-    ):
+    membership_rows, group_rows, topic_rows = together(
+        _MEMBERSHIPS.bind(organisation=organisation.pk),
+        term_read(Organisation.target_groups, [organisation.pk]),
+        term_read(Organisation.topics, [organisation.pk]),
+    )
+    for umbrella_id, umbrella, umbrella_slug, member, member_slug in membership_rows:
         if umbrella_id == organisation.pk:
             members.append(OrganisationLink(member, link(member_slug)))
         else:
             umbrellas.append(OrganisationLink(umbrella, link(umbrella_slug)))
     members.sort(key=lambda o: o.name)
-    return umbrellas, members
+    return Profile(
+        umbrellas,
+        members,
+        labels_of(group_rows)[organisation.pk],
+        labels_of(topic_rows)[organisation.pk],
+    )
 
 
 def organisation_rows(organisations) -> list[OrganisationRow]:

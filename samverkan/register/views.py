@@ -64,18 +64,16 @@ TOP_HOSTS = 15
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     user = request.user
-    umbrellas, members = selectors.memberships(organisation)
+    profile = selectors.profile(organisation)
     context = {
         "organisation": organisation,
-        "members": members,
-        "umbrellas": umbrellas,
+        "members": profile.members,
+        "umbrellas": profile.umbrellas,
         "can_edit": permissions.can_edit_organisation(user, organisation),
         "can_see_people": permissions.can_see_people(user),
         "can_see_contact_details": permissions.can_see_contact_details(user),
-        "target_groups": selectors.term_labels(Organisation.target_groups, [organisation.pk])[
-            organisation.pk
-        ],
-        "topics": selectors.term_labels(Organisation.topics, [organisation.pk])[organisation.pk],
+        "target_groups": profile.target_groups,
+        "topics": profile.topics,
     }
     if context["can_see_people"]:
         context["affiliations"] = selectors.current_affiliations(organisation)

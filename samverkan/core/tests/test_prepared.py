@@ -10,7 +10,7 @@ from django.db.models import CharField, Count
 from django.test.utils import CaptureQueriesContext
 
 from samverkan.accounts.roles import Role
-from samverkan.core.prepared import Param, PreparedRead, in_ids
+from samverkan.core.prepared import Param, PreparedRead, in_ids, together
 from samverkan.engagements.models import Engagement, Forum, Involvement, Visibility
 from samverkan.register.models import Organisation
 from tests.factories import EngagementFactory, OrganisationFactory, UserFactory
@@ -102,6 +102,35 @@ def test_ids_of_any_length_and_columns_converted(db):
         assert rows[0][1] == starts and rows[0][2] is True
     assert read.rows_for([]) == []
     assert read._compile.cache_info().currsize == 4  # 1, 2, 4 and 8 ids
+
+
+def test_reads_together_give_what_each_gives_alone(organisations):
+    """`together` answers each read in order, converted, as `rows` would, on either database
+    (one pipeline on PostgreSQL); a read of no ids is an empty answer and no query. Each read
+    is still a query of Django's cursor, so query budgets count it."""
+    starts = datetime(2026, 3, 1, 9, 30, tzinfo=STOCKHOLM)
+    engagement = EngagementFactory(starts_at=starts)
+    when = PreparedRead(
+        lambda size: Engagement.objects.filter(in_ids("pk", size)).values_list("pk", "starts_at")
+    )
+    reads = [
+        NAMES.bind(kind="patient"),
+        when.bind_for([]),
+        NAMES.bind(kind="user", limit=1, offset=0),
+        when.bind_for([engagement.pk]),
+        NAMES.bind(kind="patient", limit=1, offset=1),
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        answers = together(*reads)
+    assert answers == [
+        list(by_kind("patient")),
+        [],
+        list(by_kind("user")[:1]),
+        [(engagement.pk, starts)],
+        list(by_kind("patient")[1:2]),
+    ]
+    assert len(queries) == 4
+    assert together() == [] and together(None) == [[]]
 
 
 def test_aggregates_and_their_order(db, agency, other_agency, organisation):
