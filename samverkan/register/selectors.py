@@ -226,8 +226,9 @@ class _InvolvementPages:
 
 
 class HostRelations(_InvolvementPages):
-    """Every host that engages `organisation`, most engagements first; three queries a page,
-    read from the derived `Involvement` rows' index, whatever the history."""
+    """Every host that engages `organisation`, most engagements first; three queries a page in
+    two round trips (the ranking, then the counts per year and the names together), read from
+    the derived `Involvement` rows' index, whatever the history."""
 
     read = _RANKED
 
@@ -240,11 +241,14 @@ class HostRelations(_InvolvementPages):
             )
             for host_id, engagements, last in ranked
         }
-        years = _PER_YEAR.rows_for(relations, self.visibility, organisation=self.organisation_id)
+        years, names = together(
+            _PER_YEAR.bind_for(relations, self.visibility, organisation=self.organisation_id),
+            _NAMES.bind_for(relations),
+        )
         for host_id, year, n in years:
             relations[host_id].per_year[year] = n
         link = link_maker("register:organisation_detail")
-        for host_id, name, slug in _NAMES.rows_for(relations):
+        for host_id, name, slug in names:
             relations[host_id].name = name
             relations[host_id].url = link(slug)
         return list(relations.values())
