@@ -13,6 +13,7 @@ length) must be in the shape, and the date of today must be a `Param`, not a lit
 """
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,16 +140,10 @@ def together(*reads: Bound | None) -> list[list[tuple]]:
     if not pending:
         return results
     connection = connections[pending[0][1].compiled.alias]
-    if len(pending) == 1 or connection.vendor != "postgresql":
-        for i, read in pending:
-            with connections[read.compiled.alias].cursor() as cursor:
-                cursor.execute(read.sql, read.params)
-                results[i] = read.converted(cursor.fetchall())
-        return results
     assert all(read.compiled.alias == connection.alias for _, read in pending)
     cursors = [connection.cursor() for _ in pending]
     try:
-        with connection.connection.pipeline():
+        with _round_trip(connection, len(cursors)):
             for cursor, (_, read) in zip(cursors, pending, strict=True):
                 cursor.execute(read.sql, read.params)
             fetched = [cursor.fetchall() for cursor in cursors]
@@ -158,6 +153,14 @@ def together(*reads: Bound | None) -> list[list[tuple]]:
     for (i, read), rows in zip(pending, fetched, strict=True):
         results[i] = read.converted(rows)
     return results
+
+
+def _round_trip(connection, reads: int):
+    """psycopg's pipeline for more than one read on PostgreSQL; elsewhere each read runs as
+    it is executed (SQLite has no round trips to save)."""
+    if reads > 1 and connection.vendor == "postgresql":
+        return connection.connection.pipeline()
+    return nullcontext()
 
 
 def _converted(row, converters, connection) -> tuple:

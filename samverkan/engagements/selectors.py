@@ -131,7 +131,8 @@ def cards(engagements) -> list[Card]:
     in three flat queries: the engagements, their hosts, their target groups. Written here
     rather than in the template, where the same work per card (dates, labels, joins, links)
     costs several times as much, as do model objects and prefetches."""
-    return _cards(list(engagements.values_list(*CARD_COLUMNS)))
+    rows = list(engagements.values_list(*CARD_COLUMNS))
+    return _cards(rows, *together(*_card_details([row[0] for row in rows])))
 
 
 def cards_by_id(ids) -> list[Card]:
@@ -148,11 +149,7 @@ def _card_details(ids):
     return _CARD_HOSTS.bind_for(ids), term_read(Engagement.target_groups, ids)
 
 
-def _cards(rows, host_rows=None, group_rows=None) -> list[Card]:
-    if not rows:
-        return []
-    if host_rows is None:
-        host_rows, group_rows = together(*_card_details([row[0] for row in rows]))
+def _cards(rows, host_rows, group_rows) -> list[Card]:
     hosts = defaultdict(list)
     for engagement_id, short_name, name in host_rows:
         hosts[engagement_id].append(short_name or name)

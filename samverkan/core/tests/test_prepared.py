@@ -1,11 +1,12 @@
 """Reads compiled once give what the same queryset gives, for every value, shape and page."""
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import CharField, Count
 from django.test.utils import CaptureQueriesContext
 
@@ -131,6 +132,16 @@ def test_reads_together_give_what_each_gives_alone(organisations):
     ]
     assert len(queries) == 4
     assert together() == [] and together(None) == [[]]
+
+
+def test_a_failed_read_together_is_a_database_error(db):
+    """A read that fails among others is Django's DatabaseError, as on its own, not the
+    driver's own error from the end of the pipeline."""
+    broken = replace(
+        NAMES.bind(kind="user"), sql="SELECT no_such_column FROM register_organisation"
+    )
+    with pytest.raises(DatabaseError):
+        together(NAMES.bind(kind="patient"), broken)
 
 
 def test_aggregates_and_their_order(db, agency, other_agency, organisation):
