@@ -10,11 +10,12 @@ from django.core.exceptions import ImproperlyConfigured
 from config.settings.env import env_bool, env_int
 from samverkan.accounts.roles import Role
 from samverkan.core.models import AuditEntry
-from samverkan.engagements.models import Invitation, Seat, SeatKind
-from samverkan.engagements.services import involvements_refresh
+from samverkan.engagements.models import Engagement, HostTally, Invitation, Seat, SeatKind
+from samverkan.engagements.services import host_tallies_refresh, involvements_refresh
 from samverkan.register import selectors
 
 from .factories import (
+    AgencyFactory,
     EngagementFactory,
     ForumFactory,
     OrganisationFactory,
@@ -90,6 +91,91 @@ def test_who_consults_follows_changes_made_through_the_services(agency, organisa
     assert selectors.who_consults(organisation, viewer=AnonymousUser()) == []
     engagement.delete()
     assert selectors.who_consults(organisation, viewer=staff) == []
+
+
+def counted(organisation, viewer) -> list:
+    """Who consults `organisation`, counted from its `Involvement` rows rather than tallied."""
+    relations = selectors.HostRelations(organisation, viewer=viewer)
+    relations.tallied, relations.read = False, selectors._RANKED
+    return relations[:]
+
+
+def test_the_hosts_tallies_are_what_counting_the_involvements_gives(agency, other_agency, db):
+    """The tallies follow every change that rewrites the derived rows, and deletes however they
+    happen; rebuilding them all gives the same rows."""
+    organisation, other = OrganisationFactory(), OrganisationFactory()
+    third = AgencyFactory()
+    staff = UserFactory(role=Role.AGENCY_STAFF, organisation=agency)
+    viewers = [AnonymousUser(), staff]
+
+    def check(*whom):
+        for who in whom or (organisation, other):
+            for viewer in viewers:
+                tallied = selectors.HostRelations(who, viewer=viewer)
+                assert tallied.tallied
+                assert tallied[:] == counted(who, viewer), (who, viewer)
+                assert tallied.count() == len(counted(who, viewer))
+
+    for year, hosts, published in [
+        (2021, [agency], True),
+        (2022, [agency, other_agency], True),
+        (2022, [other_agency], False),
+        (2024, [third, agency], True),
+        (2024, [third], False),
+    ]:
+        EngagementFactory(
+            hosts=hosts, invited=[organisation, other], starts_at=when(year), is_published=published
+        )
+    check()
+    public = selectors.who_consults(organisation, viewer=AnonymousUser())
+    assert [(r.name, r.engagements, r.per_year) for r in public] == [
+        (agency.name, 3, {2024: 1, 2022: 1, 2021: 1}),
+        (other_agency.name, 1, {2022: 1}),
+        (third.name, 1, {2024: 1}),
+    ]
+    assert {r.name: r.engagements for r in selectors.who_consults(organisation, viewer=staff)} == {
+        agency.name: 3,
+        other_agency.name: 2,
+        third.name: 2,
+    }
+
+    moved = EngagementFactory(hosts=[third], invited=[organisation], starts_at=when(2020))
+    moved.starts_at, moved.is_published = when(2025), False
+    moved.save()
+    Invitation.objects.filter(engagement=moved).delete()
+    Invitation.objects.create(engagement=moved, organisation=other)
+    involvements_refresh(engagement_ids=[moved.pk])
+    check()
+    Engagement.objects.filter(starts_at=when(2022)).delete()  # a queryset's delete
+    check()
+    moved.delete()
+    check()
+    before = tallies()
+    assert host_tallies_refresh(batch_size=1) == len(before)
+    assert tallies() == before
+    other.delete()  # an invited organisation deleted: its tallies go with it
+    check(organisation)
+    assert tallies() == [row for row in before if row[0] == organisation.pk]
+
+
+def tallies() -> list[tuple]:
+    return list(
+        HostTally.objects.order_by("organisation", "host", "published_only").values_list(
+            "organisation", "host", "published_only", "engagements", "last_starts_at", "per_year"
+        )
+    )
+
+
+def test_a_representative_counts_what_its_own_organisation_is_invited_to(agency, organisation):
+    """No tally counts the unpublished engagements a civil-society viewer's own organisation is
+    invited to: its view of another organisation counts the derived rows."""
+    other = OrganisationFactory()
+    EngagementFactory(hosts=[agency], invited=[organisation, other], is_published=False)
+    representative = UserFactory(role=Role.REPRESENTATIVE, organisation=other)
+    relations = selectors.HostRelations(organisation, viewer=representative)
+    assert not relations.tallied
+    assert [(r.name, r.engagements) for r in relations[:]] == [(agency.name, 1)]
+    assert selectors.who_consults(organisation, viewer=AnonymousUser()) == []
 
 
 def test_the_organisation_page_lists_the_agencies(client, agency, organisation):

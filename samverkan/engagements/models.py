@@ -668,3 +668,47 @@ class Involvement(models.Model):
 
     def __str__(self):
         return f"{self.organisation_id} – {self.engagement_id} ({self.host_id})"
+
+
+class HostTally(models.Model):
+    """Derived from `Involvement`, for the organisation page's hosts: per organisation, host and
+    what a viewer sees, how many of the organisation's engagements the host had, the last one's
+    start and the count per year. The busiest organisation's 2,400 involvement rows become its
+    few hundred hosts, and its page reads the fifteen busiest from an index.
+
+    Two tallies per pair: `published_only` for viewers who see published records only, and one
+    of every engagement for the network's public bodies. A civil-society viewer also sees the
+    unpublished engagements its own organisation is invited to, so its page counts `Involvement`
+    itself. Never edited by hand: `services.host_tallies_refresh` rewrites a pair's tallies
+    whenever `involvements_refresh` rewrites an engagement's rows, and when an engagement is
+    deleted.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    host = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    published_only = models.BooleanField()
+    engagements = models.PositiveIntegerField()
+    last_starts_at = models.DateTimeField()
+    per_year = models.JSONField()  # {"2025": 3, …}, the years of starts_at in local time
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "published_only", "host"], name="one_tally_per_host"
+            )
+        ]
+        indexes = [
+            # The organisation's hosts, most engagements first, ties in the hosts' order.
+            models.Index(
+                "organisation",
+                "published_only",
+                models.F("engagements").desc(),
+                "host",
+                name="host_tally_ranking_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} – {self.host_id}: {self.engagements}"

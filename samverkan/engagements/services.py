@@ -1,7 +1,10 @@
 """Writes for engagements and forums. Every change is logged in the audit log."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Count, Max, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,6 +23,7 @@ from .models import (
     Forum,
     ForumHost,
     HostRole,
+    HostTally,
     Invitation,
     Involvement,
     Participation,
@@ -56,7 +60,8 @@ def _set_organisations(model, engagement, organisations):
 
 
 def involvements_refresh(*, engagement_ids=None, batch_size: int = 5000) -> int:
-    """Rewrite the derived `Involvement` rows of these engagements, or of all when None.
+    """Rewrite the derived `Involvement` rows of these engagements, or of all when None, and the
+    `HostTally` rows of every organisation and host they touch (before or after).
 
     Call it after any change to an engagement's hosts, invitations or their answers,
     participants, start, status or publication. Returns the number of rows written.
@@ -65,7 +70,7 @@ def involvements_refresh(*, engagement_ids=None, batch_size: int = 5000) -> int:
     if engagement_ids is not None:
         engagement_ids = list(engagement_ids)
         engagements = engagements.filter(pk__in=engagement_ids)
-        Involvement.objects.filter(engagement_id__in=engagement_ids).delete()
+        touched = _involvements_delete(engagement_ids)
     else:
         Involvement.objects.all().delete()
     adapt = connection.ops.adapt_datetimefield_value
@@ -78,7 +83,7 @@ def involvements_refresh(*, engagement_ids=None, batch_size: int = 5000) -> int:
             )[:batch_size]
         )
         if not batch:
-            return written
+            break
         last_id = batch[-1][0]
         ids = [row[0] for row in batch]
         hosts: dict[int, list[tuple[int, bool]]] = {}
@@ -103,6 +108,82 @@ def involvements_refresh(*, engagement_ids=None, batch_size: int = 5000) -> int:
                     rows.append((organisation_id, pk, host_id, is_lead, *common, answer))
         insert_rows(Involvement, INVOLVEMENT_FIELDS, rows)
         written += len(rows)
+        if engagement_ids is not None:
+            touched |= {(row[0], row[2]) for row in rows}
+    host_tallies_refresh(pairs=None if engagement_ids is None else touched)
+    return written
+
+
+def involvements_forget(*, engagement_ids) -> None:
+    """Before these engagements are deleted: their `Involvement` rows go, and the tallies of the
+    organisations and hosts they touched are counted again without them."""
+    host_tallies_refresh(pairs=_involvements_delete(engagement_ids))
+
+
+def _involvements_delete(engagement_ids) -> set[tuple[int, int]]:
+    """Delete these engagements' rows; the (organisation, host) pairs they were of."""
+    rows = Involvement.objects.filter(engagement_id__in=engagement_ids)
+    pairs = set(rows.values_list("organisation_id", "host_id"))
+    rows.delete()
+    return pairs
+
+
+def host_tallies_refresh(*, pairs=None, batch_size: int = 2000) -> int:
+    """Count again the `HostTally` rows of these (organisation, host) pairs from their
+    `Involvement` rows, or every pair's when None. Returns the number of rows written."""
+    if pairs is None:
+        HostTally.objects.all().delete()
+        organisation_ids = Involvement.objects.order_by().values_list("organisation_id")
+        first = organisation_ids.aggregate(least=Min("organisation_id"))["least"]
+        last = organisation_ids.aggregate(most=Max("organisation_id"))["most"]
+        if first is None:
+            return 0
+        # In ranges of organisations, read from the hosts' index, so a full rebuild runs in
+        # flat memory.
+        return sum(
+            _tallies_write(
+                Involvement.objects.filter(
+                    organisation_id__gte=start, organisation_id__lt=start + batch_size
+                )
+            )
+            for start in range(first, last + 1, batch_size)
+        )
+    pairs = set(pairs)
+    if not pairs:
+        return 0
+    organisations = {organisation for organisation, _host in pairs}
+    hosts = {host for _organisation, host in pairs}
+    HostTally.objects.filter(organisation_id__in=organisations, host_id__in=hosts).delete()
+    return _tallies_write(
+        Involvement.objects.filter(organisation_id__in=organisations, host_id__in=hosts)
+    )
+
+
+def _tallies_write(involvements) -> int:
+    """Write the tallies of every (organisation, host) pair among `involvements`."""
+    # (organisation, host, published only) → [engagements, last start, count per year]
+    tallies: dict[tuple[int, int, bool], list] = {}
+    counts = (
+        involvements.values_list("organisation_id", "host_id", "is_published", "year")
+        .annotate(n=Count("*"), last=Max("starts_at"))
+        .order_by()
+    )
+    for organisation_id, host_id, is_published, year, n, last in counts:
+        for published_only in (False, True) if is_published else (False,):
+            tally = tallies.setdefault((organisation_id, host_id, published_only), [0, last, {}])
+            tally[0] += n
+            tally[1] = max(tally[1], last)
+            tally[2][str(year)] = tally[2].get(str(year), 0) + n
+    adapt = connection.ops.adapt_datetimefield_value
+    insert_rows(
+        HostTally,
+        ["organisation", "host", "published_only", "engagements", "last_starts_at", "per_year"],
+        [
+            (*key, engagements, adapt(last), json.dumps(per_year))
+            for key, (engagements, last, per_year) in tallies.items()
+        ],
+    )
+    return len(tallies)
 
 
 INVOLVEMENT_FIELDS = [

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 
-from django.db.models import Count, DateField, Max, Q
+from django.db.models import BooleanField, Count, DateField, Max, Q
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from samverkan.core.dates import short_date
 from samverkan.core.links import ds_link, link_maker
 from samverkan.core.prepared import Bound, Param, PreparedRead, in_ids, together
-from samverkan.engagements.models import Forum, Involvement, Seat, Visibility
+from samverkan.engagements.models import Forum, HostTally, Involvement, Seat, Visibility
 
 from .models import Affiliation, BilingualTerm, Organisation, OrganisationKind
 
@@ -204,6 +204,21 @@ _NAMES = PreparedRead(
 )
 
 
+# The same from the hosts' tallies, for viewers who see published records only or everything.
+_TALLIED = PreparedRead(
+    lambda: (
+        HostTally.objects.filter(
+            organisation_id=Param("organisation"),
+            published_only__in=[Param("published_only", BooleanField())],
+        )
+        .order_by("-engagements", "host_id")
+        .values_list(
+            "host_id", "engagements", "last_starts_at", "per_year", "host__name", "host__slug"
+        )
+    )
+)
+
+
 class _InvolvementPages:
     """One of `organisation`'s derived reads (`read`) in what `viewer` may see, as a sequence
     that a paginator counts (one query) and slices."""
@@ -215,25 +230,66 @@ class _InvolvementPages:
         self.visibility = Visibility.of(viewer)
 
     def count(self) -> int:
-        return self.read.count(self.visibility, organisation=self.organisation_id)
+        return self.read.count(*self.shape, **self.values)
 
     def rows(self, part: slice) -> list[tuple]:
         start = part.start or 0
         limit = None if part.stop is None else part.stop - start
-        return self.read.rows(
-            self.visibility, organisation=self.organisation_id, limit=limit, offset=start
-        )
+        return self.read.rows(*self.shape, **self.values, limit=limit, offset=start)
+
+    @property
+    def shape(self) -> tuple:
+        return (self.visibility,)
+
+    @property
+    def values(self) -> dict:
+        return {"organisation": self.organisation_id}
 
 
 class HostRelations(_InvolvementPages):
-    """Every host that engages `organisation`, most engagements first; three queries a page in
-    two round trips (the ranking, then the counts per year and the names together), read from
-    the derived `Involvement` rows' index, whatever the history."""
+    """Every host that engages `organisation`, most engagements first, read from the hosts'
+    tallies (`HostTally`): one query a page. A civil-society viewer also sees the unpublished
+    engagements its organisation is invited to, which no tally counts: its page counts the
+    derived `Involvement` rows in three queries, in two round trips (the ranking, then the
+    counts per year and the names together), from their index, whatever the history."""
 
-    read = _RANKED
+    def __init__(self, organisation: Organisation, *, viewer):
+        super().__init__(organisation, viewer=viewer)
+        self.tallied = self.visibility.invited_organisation_id is None
+        self.read = _TALLIED if self.tallied else _RANKED
+
+    @property
+    def shape(self) -> tuple:
+        return () if self.tallied else (self.visibility,)
+
+    @property
+    def values(self) -> dict:
+        values = super().values
+        if self.tallied:
+            values["published_only"] = not self.visibility.public_body
+        return values
 
     def __getitem__(self, part: slice) -> list[HostRelation]:
-        ranked = self.rows(part)
+        if self.tallied:
+            return self._tallied(self.rows(part))
+        return self._counted(self.rows(part))
+
+    @staticmethod
+    def _tallied(rows) -> list[HostRelation]:
+        zone = timezone.get_current_timezone()
+        link = link_maker("register:organisation_detail")
+        return [
+            HostRelation(
+                name=name,
+                url=link(slug),
+                engagements=engagements,
+                last_contact=last.astimezone(zone),
+                per_year={int(year): per_year[year] for year in sorted(per_year, reverse=True)},
+            )
+            for _host_id, engagements, last, per_year, name, slug in rows
+        ]
+
+    def _counted(self, ranked) -> list[HostRelation]:
         zone = timezone.get_current_timezone()
         relations = {
             host_id: HostRelation(

@@ -11,7 +11,7 @@ from django.db.models import CharField, Count
 from django.test.utils import CaptureQueriesContext
 
 from samverkan.accounts.roles import Role
-from samverkan.core.prepared import Param, PreparedRead, in_ids, together
+from samverkan.core.prepared import Param, PreparedGet, PreparedRead, in_ids, together
 from samverkan.engagements.models import Engagement, Forum, Involvement, Visibility
 from samverkan.register.models import Organisation
 from tests.factories import EngagementFactory, OrganisationFactory, UserFactory
@@ -132,6 +132,22 @@ def test_reads_together_give_what_each_gives_alone(organisations):
     ]
     assert len(queries) == 4
     assert together() == [] and together(None) == [[]]
+
+
+def test_an_instance_by_a_unique_field_is_what_get_gives(organisations):
+    by_slug = PreparedGet(Organisation, "slug")
+    for expected in Organisation.objects.all():
+        found = by_slug.get(expected.slug)
+        assert found == expected
+        assert not found._state.adding
+        assert {
+            f.attname: getattr(found, f.attname) for f in Organisation._meta.concrete_fields
+        } == {f.attname: getattr(expected, f.attname) for f in Organisation._meta.concrete_fields}
+        assert isinstance(found.created_at, datetime)
+    assert by_slug.get("no-such-organisation") is None
+    with CaptureQueriesContext(connection) as queries:
+        by_slug.get(expected.slug)
+    assert len(queries) == 1
 
 
 def test_a_failed_read_together_is_a_database_error(db):
