@@ -1,11 +1,14 @@
 """The organisation page answers "who consults whom"; the register's changes are logged."""
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from config.settings.env import env_bool, env_int
 from samverkan.accounts.roles import Role
@@ -176,6 +179,36 @@ def test_a_representative_counts_what_its_own_organisation_is_invited_to(agency,
     assert not relations.tallied
     assert [(r.name, r.engagements) for r in relations[:]] == [(agency.name, 1)]
     assert selectors.who_consults(organisation, viewer=AnonymousUser()) == []
+
+
+@pytest.mark.parametrize("role", [Role.ANONYMOUS, Role.AGENCY_STAFF, Role.REPRESENTATIVE])
+def test_each_page_of_an_organisations_activities_is_read_ahead(client_for, agency, role, db):
+    """The page reads its activities' count and the page asked for with its other reads: every
+    page, the last one (shorter) and one past the end show what the paginator says, and a page
+    that exists costs no more queries than the first."""
+    organisation = OrganisationFactory()
+    for day in range(1, 24):  # 23 activities: pages of 10, 10 and 3
+        EngagementFactory(
+            title=f"Samråd {day:02d}",
+            hosts=[agency],
+            invited=[organisation],
+            starts_at=datetime(2024, 3, day, 10, tzinfo=STOCKHOLM),
+        )
+    client = client_for(role)
+    url = f"/organisationer/{organisation.slug}/"
+
+    def shown(page):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, {"page": page})
+        titles = re.findall(r"Samråd (\d\d)", response.content.decode())
+        return [int(t) for t in titles], len(queries)
+
+    first, queries = shown(1)
+    assert first == list(range(23, 13, -1))
+    assert shown(2) == (list(range(13, 3, -1)), queries)
+    assert shown(3) == ([3, 2, 1], queries)
+    assert shown(4)[0] == [3, 2, 1]  # past the end: the last page, read again
+    assert shown("x")[0] == first
 
 
 def test_the_organisation_page_lists_the_agencies(client, agency, organisation):

@@ -38,5 +38,21 @@ def paginate(request, queryset, per_page: int = 25, *, rows=None):
     return page
 
 
+def requested_rows(request, per_page: int) -> slice:
+    """The rows of the page `?page=` asks for, as `paginate` slices them when that page exists:
+    to read them ahead, together with a page's other reads."""
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 1
+    if not 1 <= number <= MAX_PAGE_READ_AHEAD:
+        number = 1  # no such page: the paginator reads the one it shows instead
+    return slice((number - 1) * per_page, number * per_page)
+
+
+# Beyond it a page number is no page of any list here (and an offset the database may refuse).
+MAX_PAGE_READ_AHEAD = 1_000_000
+
+
 # Rows read at a time when a whole result is streamed (exports, feeds).
 CHUNK_SIZE = 2000

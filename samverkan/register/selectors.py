@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.dates import short_date
 from samverkan.core.links import ds_link, link_maker
-from samverkan.core.prepared import Bound, Param, PreparedRead, in_ids, together
+from samverkan.core.prepared import Bound, Param, PreparedRead, Reading, gather, in_ids, together
 from samverkan.engagements.models import Forum, HostTally, Involvement, Seat, Visibility
 
 from .models import Affiliation, BilingualTerm, Organisation, OrganisationKind
@@ -106,24 +106,35 @@ class Profile:
 def profile(organisation: Organisation) -> Profile:
     """Its memberships on both sides of the membership table, by name, and its target groups
     and topics in the page's language: three flat reads in one round trip."""
-    link = link_maker("register:organisation_detail")
-    umbrellas, members = [], []
-    membership_rows, group_rows, topic_rows = together(
-        _MEMBERSHIPS.bind(organisation=organisation.pk),
-        term_read(Organisation.target_groups, [organisation.pk]),
-        term_read(Organisation.topics, [organisation.pk]),
-    )
-    for umbrella_id, umbrella, umbrella_slug, member, member_slug in membership_rows:
-        if umbrella_id == organisation.pk:
-            members.append(OrganisationLink(member, link(member_slug)))
-        else:
-            umbrellas.append(OrganisationLink(umbrella, link(umbrella_slug)))
-    members.sort(key=lambda o: o.name)
-    return Profile(
-        umbrellas,
-        members,
-        labels_of(group_rows)[organisation.pk],
-        labels_of(topic_rows)[organisation.pk],
+    return gather(profile_reading(organisation))[0]
+
+
+def profile_reading(organisation: Organisation) -> Reading:
+    """`profile`'s reads, to send with others (`core.prepared.gather`)."""
+
+    def make(membership_rows, group_rows, topic_rows) -> Profile:
+        link = link_maker("register:organisation_detail")
+        umbrellas, members = [], []
+        for umbrella_id, umbrella, umbrella_slug, member, member_slug in membership_rows:
+            if umbrella_id == organisation.pk:
+                members.append(OrganisationLink(member, link(member_slug)))
+            else:
+                umbrellas.append(OrganisationLink(umbrella, link(umbrella_slug)))
+        members.sort(key=lambda o: o.name)
+        return Profile(
+            umbrellas,
+            members,
+            labels_of(group_rows)[organisation.pk],
+            labels_of(topic_rows)[organisation.pk],
+        )
+
+    return Reading(
+        (
+            _MEMBERSHIPS.bind(organisation=organisation.pk),
+            term_read(Organisation.target_groups, [organisation.pk]),
+            term_read(Organisation.topics, [organisation.pk]),
+        ),
+        make,
     )
 
 
@@ -221,21 +232,15 @@ _TALLIED = PreparedRead(
 
 class _InvolvementPages:
     """One of `organisation`'s derived reads (`read`) in what `viewer` may see, as a sequence
-    that a paginator counts (one query) and slices."""
+    that a paginator counts (one query) and slices; `made` turns a slice's rows into what the
+    page shows. `page_reading` reads the count and one page ahead, with other reads."""
 
     read: PreparedRead
 
     def __init__(self, organisation: Organisation, *, viewer):
         self.organisation_id = organisation.pk
         self.visibility = Visibility.of(viewer)
-
-    def count(self) -> int:
-        return self.read.count(*self.shape, **self.values)
-
-    def rows(self, part: slice) -> list[tuple]:
-        start = part.start or 0
-        limit = None if part.stop is None else part.stop - start
-        return self.read.rows(*self.shape, **self.values, limit=limit, offset=start)
+        self._ahead = None  # (count, start, stop, made) from page_reading
 
     @property
     def shape(self) -> tuple:
@@ -244,6 +249,41 @@ class _InvolvementPages:
     @property
     def values(self) -> dict:
         return {"organisation": self.organisation_id}
+
+    def made(self, rows: list[tuple]) -> list:
+        raise NotImplementedError
+
+    def count(self) -> int:
+        if self._ahead:
+            return self._ahead[0]
+        return self.read.count(*self.shape, **self.values)
+
+    def __getitem__(self, part: slice) -> list:
+        if self._ahead and part.stop is not None:
+            count, start, stop, made = self._ahead
+            # The paginator ends the last page at the count.
+            if (part.start or 0) == start and min(part.stop, count) == min(stop, count):
+                return made
+        return gather(self.reading(part))[0]
+
+    def reading(self, part: slice) -> Reading:
+        """The rows of `part`, to read with others."""
+        return Reading((self._bind(part),), self.made)
+
+    def page_reading(self, part: slice) -> Reading:
+        """The count and the rows of `part`, to read with others; a paginator asking for that
+        page (`core.filters.requested_rows`) then reads nothing more."""
+
+        def keep(count_rows, rows):
+            self._ahead = (count_rows[0][0], part.start, part.stop, self.made(rows))
+            return self
+
+        return Reading((self.read.bind_count(*self.shape, **self.values), self._bind(part)), keep)
+
+    def _bind(self, part: slice) -> Bound:
+        start = part.start or 0
+        limit = None if part.stop is None else part.stop - start
+        return self.read.bind(*self.shape, **self.values, limit=limit, offset=start)
 
 
 class HostRelations(_InvolvementPages):
@@ -269,10 +309,8 @@ class HostRelations(_InvolvementPages):
             values["published_only"] = not self.visibility.public_body
         return values
 
-    def __getitem__(self, part: slice) -> list[HostRelation]:
-        if self.tallied:
-            return self._tallied(self.rows(part))
-        return self._counted(self.rows(part))
+    def made(self, rows: list[tuple]) -> list[HostRelation]:
+        return self._tallied(rows) if self.tallied else self._counted(rows)
 
     @staticmethod
     def _tallied(rows) -> list[HostRelation]:
@@ -355,18 +393,28 @@ _SEATS = PreparedRead(_seats)
 def forum_seats(organisation: Organisation, *, viewer) -> list[SeatRow]:
     """The organisation's current seats in the forums the viewer may see, with their hosts, in
     one flat query."""
-    seats = {}
-    for pk, name, slug, term_end, host in _SEATS.rows(
+    return gather(seats_reading(organisation, viewer=viewer))[0]
+
+
+def seats_reading(organisation: Organisation, *, viewer) -> Reading:
+    """`forum_seats`' read, to send with others."""
+
+    def make(rows) -> list[SeatRow]:
+        seats = {}
+        for pk, name, slug, term_end, host in rows:
+            seat = seats.setdefault(pk, (name, slug, term_end, []))
+            if host:
+                seat[3].append(host)
+        link = link_maker("engagements:forum_detail")
+        return [
+            SeatRow(name=name, url=link(slug), hosts=", ".join(hosts), term_end=term_end)
+            for name, slug, term_end, hosts in seats.values()
+        ]
+
+    read = _SEATS.bind(
         Visibility.of(viewer), organisation=organisation.pk, today=timezone.localdate()
-    ):
-        seat = seats.setdefault(pk, (name, slug, term_end, []))
-        if host:
-            seat[3].append(host)
-    link = link_maker("engagements:forum_detail")
-    return [
-        SeatRow(name=name, url=link(slug), hosts=", ".join(hosts), term_end=term_end)
-        for name, slug, term_end, hosts in seats.values()
-    ]
+    )
+    return Reading((read,), make)
 
 
 _ACTIVITIES = PreparedRead(
@@ -385,8 +433,8 @@ class Activities(_InvolvementPages):
 
     read = _ACTIVITIES
 
-    def __getitem__(self, part: slice) -> list[int]:
-        return [pk for (pk,) in self.rows(part)]
+    def made(self, rows: list[tuple]) -> list[int]:
+        return [pk for (pk,) in rows]
 
 
 def consulted_by(host: Organisation, visible_engagements, limit: int = 50) -> list[dict]:

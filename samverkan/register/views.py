@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from samverkan.core.filters import paginate
-from samverkan.core.prepared import PreparedGet
+from samverkan.core.filters import paginate, requested_rows
+from samverkan.core.prepared import PreparedGet, gather
 from samverkan.engagements.models import Engagement, Forum
 from samverkan.engagements.selectors import cards, cards_by_id
 
@@ -61,6 +61,7 @@ def host_list(request):
 
 # The organisation page names the hosts that engage it most; the rest are a click away.
 TOP_HOSTS = 15
+ACTIVITIES_PER_PAGE = 10
 
 
 # The organisation page's first read, compiled once (core.prepared).
@@ -72,22 +73,18 @@ def organisation_detail(request, slug):
     if organisation is None:
         raise Http404
     user = request.user
-    profile = selectors.profile(organisation)
     context = {
         "organisation": organisation,
-        "members": profile.members,
-        "umbrellas": profile.umbrellas,
         "can_edit": permissions.can_edit_organisation(user, organisation),
         "can_see_people": permissions.can_see_people(user),
         "can_see_contact_details": permissions.can_see_contact_details(user),
-        "target_groups": profile.target_groups,
-        "topics": profile.topics,
     }
     if context["can_see_people"]:
         context["affiliations"] = selectors.current_affiliations(organisation)
     if permissions.can_see_audit_log(user, organisation):
         context["audit_entries"] = services.audit_entries(organisation)[:20]
     if organisation.is_host_kind:
+        profile = selectors.profile(organisation)
         context["forums"] = (
             Forum.objects.visible_to(user).hosted_by(organisation).only("name", "slug", "kind")
         )
@@ -101,13 +98,25 @@ def organisation_detail(request, slug):
         context["consulted"] = selectors.consulted_by(organisation, visible_engagements)
         template = "register/host_detail.html"
     else:
-        context["relations"] = selectors.who_consults(organisation, viewer=user, count=TOP_HOSTS)
+        # Everything but the cards' details waits only for the organisation: one round trip.
+        activities = selectors.Activities(organisation, viewer=user)
+        profile, context["relations"], context["seats"], _ = gather(
+            selectors.profile_reading(organisation),
+            selectors.HostRelations(organisation, viewer=user).reading(slice(0, TOP_HOSTS)),
+            selectors.seats_reading(organisation, viewer=user),
+            activities.page_reading(requested_rows(request, ACTIVITIES_PER_PAGE)),
+        )
         context["top_hosts"] = TOP_HOSTS
-        context["seats"] = selectors.forum_seats(organisation, viewer=user)
         context["engagements"] = paginate(
-            request, selectors.Activities(organisation, viewer=user), per_page=10, rows=cards_by_id
+            request, activities, per_page=ACTIVITIES_PER_PAGE, rows=cards_by_id
         )
         template = "register/organisation_detail.html"
+    context.update(
+        members=profile.members,
+        umbrellas=profile.umbrellas,
+        target_groups=profile.target_groups,
+        topics=profile.topics,
+    )
     return render(request, template, context)
 
 

@@ -11,7 +11,15 @@ from django.db.models import CharField, Count
 from django.test.utils import CaptureQueriesContext
 
 from samverkan.accounts.roles import Role
-from samverkan.core.prepared import Param, PreparedGet, PreparedRead, in_ids, together
+from samverkan.core.prepared import (
+    Param,
+    PreparedGet,
+    PreparedRead,
+    Reading,
+    gather,
+    in_ids,
+    together,
+)
 from samverkan.engagements.models import Engagement, Forum, Involvement, Visibility
 from samverkan.register.models import Organisation
 from tests.factories import EngagementFactory, OrganisationFactory, UserFactory
@@ -132,6 +140,25 @@ def test_reads_together_give_what_each_gives_alone(organisations):
     ]
     assert len(queries) == 4
     assert together() == [] and together(None) == [[]]
+
+
+def test_readings_gathered_make_what_each_makes_alone(organisations):
+    """`gather` sends every reading's reads together and gives each its own rows."""
+    municipalities = Reading(
+        (NAMES.bind(kind="patient", limit=2, offset=1),), lambda rows: [n for n, _ in rows]
+    )
+    both = Reading(
+        (NAMES.bind(kind="user"), NAMES.bind(kind="patient"), None),
+        lambda users, patients, nothing: (len(users), len(patients), nothing),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        made = gather(municipalities, both)
+    assert made == [
+        [n for n, _ in by_kind("patient")[1:3]],
+        (by_kind("user").count(), by_kind("patient").count(), []),
+    ]
+    assert len(queries) == 3
+    assert NAMES.count(kind="user") == by_kind("user").count()
 
 
 def test_an_instance_by_a_unique_field_is_what_get_gives(organisations):
