@@ -1,8 +1,9 @@
 """Every page renders for every role, in Swedish and English."""
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import escape
 
 from samverkan.accounts.roles import Role
 
@@ -70,3 +71,22 @@ def test_the_cached_menu_is_each_roles_own(client_for, users):
         assert ">Organisationer</a>" in menu
     english = client_for(Role.ANONYMOUS).get("/en/ordlista/").content.decode()
     assert ">Organisations</a>" in english.split('<ul class="site-nav">')[1]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/organisationer/?q=f%C3%B6rening&kind=user&page=2",
+        "/en/kalender/?month=2025-05",
+        "/en/organisationer/{slug}/",
+        "/organisationer/{slug}/myndigheter/?page=1",
+        "/organisationer/finns-inte/",  # a 404: no pattern matched its path
+    ],
+)
+def test_the_language_link_is_this_page_in_the_other_language(client, organisation, path):
+    path = path.format(slug=organisation.slug)
+    response = client.get(path)
+    other = "sv" if path.startswith("/en/") else "en"
+    link = f'href="{escape(translate_url(path, other))}" lang="{other}"'
+    assert link in response.content.decode()
