@@ -104,8 +104,8 @@ def counted(organisation, viewer) -> list:
 
 
 def test_the_hosts_tallies_are_what_counting_the_involvements_gives(agency, other_agency, db):
-    """The tallies follow every change that rewrites the derived rows, and deletes however they
-    happen; rebuilding them all gives the same rows."""
+    """The tallies of each host and the organisation's totals follow every change that rewrites
+    the derived rows, and deletes however they happen; rebuilding them all gives the same rows."""
     organisation, other = OrganisationFactory(), OrganisationFactory()
     third = AgencyFactory()
     staff = UserFactory(role=Role.AGENCY_STAFF, organisation=agency)
@@ -118,6 +118,10 @@ def test_the_hosts_tallies_are_what_counting_the_involvements_gives(agency, othe
                 assert tallied.tallied
                 assert tallied[:] == counted(who, viewer), (who, viewer)
                 assert tallied.count() == len(counted(who, viewer))
+                activities = selectors.Activities(who, viewer=viewer)
+                counting = selectors.Activities(who, viewer=viewer)
+                counting.published_only = None  # count the involvement rows
+                assert activities.count() == counting.count() == len(counting[:])
 
     for year, hosts, published in [
         (2021, [agency], True),
@@ -136,6 +140,8 @@ def test_the_hosts_tallies_are_what_counting_the_involvements_gives(agency, othe
         (other_agency.name, 1, {2022: 1}),
         (third.name, 1, {2024: 1}),
     ]
+    assert selectors.Activities(organisation, viewer=AnonymousUser()).count() == 3
+    assert selectors.Activities(organisation, viewer=staff).count() == 5
     assert {r.name: r.engagements for r in selectors.who_consults(organisation, viewer=staff)} == {
         agency.name: 3,
         other_agency.name: 2,

@@ -677,7 +677,8 @@ class HostTally(models.Model):
     few hundred hosts, and its page reads the fifteen busiest from an index.
 
     Two tallies per pair: `published_only` for viewers who see published records only, and one
-    of every engagement for the network's public bodies. A civil-society viewer also sees the
+    of every engagement for the network's public bodies; and the same two of the organisation's
+    engagements at every host together (no host), which its list of activities counts. A civil-society viewer also sees the
     unpublished engagements its own organisation is invited to, so its page counts `Involvement`
     itself. Never edited by hand: `services.host_tallies_refresh` rewrites a pair's tallies
     whenever `involvements_refresh` rewrites an engagement's rows, and when an engagement is
@@ -687,7 +688,11 @@ class HostTally(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+", db_index=False
     )
-    host = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    # Empty for the organisation's total: every engagement once (its lead host's row), which
+    # its page's list of activities counts.
+    host = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
     published_only = models.BooleanField()
     engagements = models.PositiveIntegerField()
     last_starts_at = models.DateTimeField()

@@ -4,7 +4,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -129,8 +129,9 @@ def _involvements_delete(engagement_ids) -> set[tuple[int, int]]:
 
 
 def host_tallies_refresh(*, pairs=None, batch_size: int = 2000) -> int:
-    """Count again the `HostTally` rows of these (organisation, host) pairs from their
-    `Involvement` rows, or every pair's when None. Returns the number of rows written."""
+    """Count again the `HostTally` rows of these (organisation, host) pairs, and the totals of
+    their organisations, from their `Involvement` rows; or every one when None. Returns the
+    number of rows written."""
     if pairs is None:
         HostTally.objects.all().delete()
         organisation_ids = Involvement.objects.order_by().values_list("organisation_id")
@@ -153,27 +154,35 @@ def host_tallies_refresh(*, pairs=None, batch_size: int = 2000) -> int:
         return 0
     organisations = {organisation for organisation, _host in pairs}
     hosts = {host for _organisation, host in pairs}
-    HostTally.objects.filter(organisation_id__in=organisations, host_id__in=hosts).delete()
-    return _tallies_write(
-        Involvement.objects.filter(organisation_id__in=organisations, host_id__in=hosts)
+    HostTally.objects.filter(
+        Q(host_id__in=hosts) | Q(host__isnull=True), organisation_id__in=organisations
+    ).delete()
+    involvements = Involvement.objects.filter(organisation_id__in=organisations)
+    return _tallies_write(involvements.filter(host_id__in=hosts), totals=False) + _tallies_write(
+        involvements.leads(), hosts=False
     )
 
 
-def _tallies_write(involvements) -> int:
-    """Write the tallies of every (organisation, host) pair among `involvements`."""
-    # (organisation, host, published only) → [engagements, last start, count per year]
-    tallies: dict[tuple[int, int, bool], list] = {}
+def _tallies_write(involvements, *, hosts: bool = True, totals: bool = True) -> int:
+    """Write the tallies of every (organisation, host) pair among `involvements`, and each
+    organisation's total from its lead rows (one per engagement)."""
+    # (organisation, host or None, published only) → [engagements, last start, count per year]
+    tallies: dict[tuple[int, int | None, bool], list] = {}
     counts = (
-        involvements.values_list("organisation_id", "host_id", "is_published", "year")
+        involvements.values_list("organisation_id", "host_id", "is_lead", "is_published", "year")
         .annotate(n=Count("*"), last=Max("starts_at"))
         .order_by()
     )
-    for organisation_id, host_id, is_published, year, n, last in counts:
-        for published_only in (False, True) if is_published else (False,):
-            tally = tallies.setdefault((organisation_id, host_id, published_only), [0, last, {}])
-            tally[0] += n
-            tally[1] = max(tally[1], last)
-            tally[2][str(year)] = tally[2].get(str(year), 0) + n
+    for organisation_id, host_id, is_lead, is_published, year, n, last in counts:
+        keys = [host_id] if hosts else []
+        if totals and is_lead:
+            keys.append(None)
+        for key in keys:
+            for published_only in (False, True) if is_published else (False,):
+                tally = tallies.setdefault((organisation_id, key, published_only), [0, last, {}])
+                tally[0] += n
+                tally[1] = max(tally[1], last)
+                tally[2][str(year)] = tally[2].get(str(year), 0) + n
     adapt = connection.ops.adapt_datetimefield_value
     insert_rows(
         HostTally,

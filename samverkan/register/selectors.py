@@ -216,12 +216,17 @@ _NAMES = PreparedRead(
 
 
 # The same from the hosts' tallies, for viewers who see published records only or everything.
+def _tallies():
+    return HostTally.objects.filter(
+        organisation_id=Param("organisation"),
+        published_only__in=[Param("published_only", BooleanField())],
+    )
+
+
 _TALLIED = PreparedRead(
     lambda: (
-        HostTally.objects.filter(
-            organisation_id=Param("organisation"),
-            published_only__in=[Param("published_only", BooleanField())],
-        )
+        _tallies()
+        .filter(host__isnull=False)
         .order_by("-engagements", "host_id")
         .values_list(
             "host_id", "engagements", "last_starts_at", "per_year", "host__name", "host__slug"
@@ -240,6 +245,11 @@ class _InvolvementPages:
     def __init__(self, organisation: Organisation, *, viewer):
         self.organisation_id = organisation.pk
         self.visibility = Visibility.of(viewer)
+        # Which of the organisation's tallies (`HostTally`) count what the viewer sees; None
+        # when none does (a civil-society viewer also sees what its organisation is invited to).
+        self.published_only = (
+            None if self.visibility.invited_organisation_id else not self.visibility.public_body
+        )
         self._ahead = None  # (count, start, stop, made) from page_reading
 
     @property
@@ -256,7 +266,14 @@ class _InvolvementPages:
     def count(self) -> int:
         if self._ahead:
             return self._ahead[0]
-        return self.read.count(*self.shape, **self.values)
+        return self._count_of(together(self._count_read())[0])
+
+    def _count_read(self) -> Bound:
+        return self.read.bind_count(*self.shape, **self.values)
+
+    @staticmethod
+    def _count_of(rows) -> int:
+        return rows[0][0] if rows else 0
 
     def __getitem__(self, part: slice) -> list:
         if self._ahead and part.stop is not None:
@@ -275,10 +292,10 @@ class _InvolvementPages:
         page (`core.filters.requested_rows`) then reads nothing more."""
 
         def keep(count_rows, rows):
-            self._ahead = (count_rows[0][0], part.start, part.stop, self.made(rows))
+            self._ahead = (self._count_of(count_rows), part.start, part.stop, self.made(rows))
             return self
 
-        return Reading((self.read.bind_count(*self.shape, **self.values), self._bind(part)), keep)
+        return Reading((self._count_read(), self._bind(part)), keep)
 
     def _bind(self, part: slice) -> Bound:
         start = part.start or 0
@@ -295,7 +312,7 @@ class HostRelations(_InvolvementPages):
 
     def __init__(self, organisation: Organisation, *, viewer):
         super().__init__(organisation, viewer=viewer)
-        self.tallied = self.visibility.invited_organisation_id is None
+        self.tallied = self.published_only is not None
         self.read = _TALLIED if self.tallied else _RANKED
 
     @property
@@ -306,7 +323,7 @@ class HostRelations(_InvolvementPages):
     def values(self) -> dict:
         values = super().values
         if self.tallied:
-            values["published_only"] = not self.visibility.public_body
+            values["published_only"] = self.published_only
         return values
 
     def made(self, rows: list[tuple]) -> list[HostRelation]:
@@ -427,11 +444,20 @@ _ACTIVITIES = PreparedRead(
 )
 
 
+_TOTAL = PreparedRead(lambda: _tallies().filter(host__isnull=True).values_list("engagements"))
+
+
 class Activities(_InvolvementPages):
     """Ids of the engagements `organisation` was invited to or took part in, newest first (from
-    the derived rows: one per engagement, its lead host's)."""
+    the derived rows: one per engagement, its lead host's), counted by its total tally where
+    one counts what the viewer sees."""
 
     read = _ACTIVITIES
+
+    def _count_read(self) -> Bound:
+        if self.published_only is None:
+            return super()._count_read()
+        return _TOTAL.bind(organisation=self.organisation_id, published_only=self.published_only)
 
     def made(self, rows: list[tuple]) -> list[int]:
         return [pk for (pk,) in rows]
