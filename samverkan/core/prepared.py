@@ -186,9 +186,14 @@ def together(*reads: Bound | None) -> list[list[tuple]]:
     assert all(read.alias == connection.alias for _, read in pending)
     cursors = [connection.cursor() for _ in pending]
     try:
-        with _round_trip(connection, len(cursors)):
+        with _round_trip(connection, len(cursors)) as pipeline:
             for cursor, (_, read) in zip(cursors, pending, strict=True):
                 cursor.execute(read.sql, read.params)
+            if pipeline is not None:
+                # Every result in one exchange; fetching each one in turn would wait for each.
+                # A read the server refuses fails here, as Django's error like any other.
+                with connection.wrap_database_errors:
+                    pipeline.sync()
             fetched = [cursor.fetchall() for cursor in cursors]
     finally:
         for cursor in cursors:

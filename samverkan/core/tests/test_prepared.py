@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import CharField, Count
 from django.test.utils import CaptureQueriesContext
 
@@ -180,11 +180,14 @@ def test_an_instance_by_a_unique_field_is_what_get_gives(organisations):
 def test_a_failed_read_together_is_a_database_error(db):
     """A read that fails among others is Django's DatabaseError, as on its own, not the
     driver's own error from the end of the pipeline."""
-    broken = replace(
-        NAMES.bind(kind="user"), sql="SELECT no_such_column FROM register_organisation"
-    )
-    with pytest.raises(DatabaseError):
-        together(NAMES.bind(kind="patient"), broken)
+    for sql in (
+        "SELECT no_such_column FROM register_organisation WHERE kind = %s",  # the server's
+        "SELECT name FROM register_organisation",  # the driver's: a value with no place
+    ):
+        broken = replace(NAMES.bind(kind="user"), sql=sql)
+        with pytest.raises(DatabaseError), transaction.atomic():
+            together(NAMES.bind(kind="patient"), broken)
+        assert together(NAMES.bind(kind="patient"))[0] == list(by_kind("patient"))
 
 
 def test_aggregates_and_their_order(db, agency, other_agency, organisation):
