@@ -2,9 +2,11 @@
 
 import re
 from datetime import date, datetime
+from importlib import import_module
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
@@ -162,6 +164,10 @@ def test_the_hosts_tallies_are_what_counting_the_involvements_gives(agency, othe
     before = tallies()
     assert host_tallies_refresh(batch_size=1) == len(before)
     assert tallies() == before
+    # The migration that added the tallies counts an existing database's the same way.
+    HostTally.objects.all().delete()
+    import_module("samverkan.engagements.migrations.0007_host_tally").tally(django_apps, None)
+    assert tallies() == before
     other.delete()  # an invited organisation deleted: its tallies go with it
     check(organisation)
     assert tallies() == [row for row in before if row[0] == organisation.pk]
@@ -173,6 +179,20 @@ def tallies() -> list[tuple]:
             "organisation", "host", "published_only", "engagements", "last_starts_at", "per_year"
         )
     )
+
+
+def test_a_refresh_locks_the_organisations_whose_tallies_it_rewrites(agency, organisation):
+    """Two saves touching one organisation's tallies wait for each other (where the database
+    has row locks), so the second counts what the first wrote."""
+    engagement = EngagementFactory(hosts=[agency], invited=[organisation])
+    with CaptureQueriesContext(connection) as queries:
+        involvements_refresh(engagement_ids=[engagement.pk])
+    locks = [q["sql"] for q in queries if "FOR NO KEY UPDATE" in q["sql"]]
+    if connection.features.has_select_for_update:  # PostgreSQL, not SQLite
+        assert len(locks) == 1
+        assert '"register_organisation"' in locks[0]
+    else:
+        assert locks == []
 
 
 def test_a_representative_counts_what_its_own_organisation_is_invited_to(agency, organisation):

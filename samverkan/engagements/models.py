@@ -702,7 +702,14 @@ class HostTally(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "published_only", "host"], name="one_tally_per_host"
-            )
+            ),
+            # A unique constraint takes no two empty hosts for the same: the totals have one of
+            # their own.
+            models.UniqueConstraint(
+                fields=["organisation", "published_only"],
+                condition=Q(host__isnull=True),
+                name="one_total_tally",
+            ),
         ]
         indexes = [
             # The organisation's hosts, most engagements first, ties in the hosts' order.

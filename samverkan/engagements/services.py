@@ -14,6 +14,7 @@ from samverkan.coordination.services import engagement_index, engagement_unindex
 from samverkan.core.audit import log_change, snapshot
 from samverkan.core.bulk import insert_rows
 from samverkan.core.notifications import notify
+from samverkan.register.models import Organisation
 
 from .ical import engagement_ics
 from .models import (
@@ -128,10 +129,12 @@ def _involvements_delete(engagement_ids) -> set[tuple[int, int]]:
     return pairs
 
 
+@transaction.atomic
 def host_tallies_refresh(*, pairs=None, batch_size: int = 2000) -> int:
     """Count again the `HostTally` rows of these (organisation, host) pairs, and the totals of
-    their organisations, from their `Involvement` rows; or every one when None. Returns the
-    number of rows written."""
+    their organisations, from their `Involvement` rows; or every one when None, in one
+    transaction (pages keep reading the old tallies until it ends). Returns the number of rows
+    written."""
     if pairs is None:
         HostTally.objects.all().delete()
         organisation_ids = Involvement.objects.order_by().values_list("organisation_id")
@@ -152,8 +155,15 @@ def host_tallies_refresh(*, pairs=None, batch_size: int = 2000) -> int:
     pairs = set(pairs)
     if not pairs:
         return 0
-    organisations = {organisation for organisation, _host in pairs}
+    organisations = sorted({organisation for organisation, _host in pairs})
     hosts = {host for _organisation, host in pairs}
+    # Two engagements of the same organisation saved at once would both rewrite its tallies:
+    # the second waits here for the first to commit, then counts what the first wrote.
+    list(
+        Organisation.objects.filter(pk__in=organisations)
+        .order_by("pk")
+        .select_for_update(no_key=True)
+    )
     HostTally.objects.filter(
         Q(host_id__in=hosts) | Q(host__isnull=True), organisation_id__in=organisations
     ).delete()

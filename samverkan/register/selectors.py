@@ -280,7 +280,7 @@ class _InvolvementPages:
             count, start, stop, made = self._ahead
             # The paginator ends the last page at the count.
             if (part.start or 0) == start and min(part.stop, count) == min(stop, count):
-                return made
+                return made[: max(0, min(part.stop, count) - start)]
         return gather(self.reading(part))[0]
 
     def reading(self, part: slice) -> Reading:
