@@ -23,7 +23,7 @@ DEFAULT_REQUESTS = 50
 WARMUP_REQUESTS = 10
 # Management commands that derive data from what was loaded, as the application's own data
 # loads do. Each runs once per generated database; add one here and the next run runs it.
-AFTER_LOAD = ["reindex_engagements", "refresh_involvements", "refresh_host_tallies"]
+AFTER_LOAD = ["reindex_engagements", "refresh_involvements"]
 
 
 def log(text: str) -> None:

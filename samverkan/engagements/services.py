@@ -137,9 +137,10 @@ def host_tallies_refresh(*, pairs=None, batch_size: int = 2000) -> int:
     written."""
     if pairs is None:
         HostTally.objects.all().delete()
-        organisation_ids = Involvement.objects.order_by().values_list("organisation_id")
-        first = organisation_ids.aggregate(least=Min("organisation_id"))["least"]
-        last = organisation_ids.aggregate(most=Max("organisation_id"))["most"]
+        ids = Involvement.objects.aggregate(
+            first=Min("organisation_id"), last=Max("organisation_id")
+        )
+        first, last = ids["first"], ids["last"]
         if first is None:
             return 0
         # In ranges of organisations, read from the hosts' index, so a full rebuild runs in

@@ -99,12 +99,13 @@ def organisation_detail(request, slug):
         template = "register/host_detail.html"
     else:
         # Everything but the cards' details waits only for the organisation: one round trip.
-        activities = selectors.Activities(organisation, viewer=user)
-        profile, context["relations"], context["seats"], _ = gather(
+        profile, context["relations"], context["seats"], activities = gather(
             selectors.profile_reading(organisation),
             selectors.HostRelations(organisation, viewer=user).reading(slice(0, TOP_HOSTS)),
             selectors.seats_reading(organisation, viewer=user),
-            activities.page_reading(requested_rows(request, ACTIVITIES_PER_PAGE)),
+            selectors.Activities(organisation, viewer=user).page_reading(
+                requested_rows(request, ACTIVITIES_PER_PAGE)
+            ),
         )
         context["top_hosts"] = TOP_HOSTS
         context["engagements"] = paginate(
